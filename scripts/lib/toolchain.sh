@@ -92,3 +92,26 @@ ensure_debian_packages() {
   } >"$TOOLCHAIN_DIR/apt.log" 2>&1 ||
     fail "apt-get could not install ${missing[*]}; its output is in .toolchain/apt.log"
 }
+
+# The PostgreSQL the database tests run against (Backstage's TestDatabases
+# reads its address from this variable). With CI set, a missing server fails
+# the run; elsewhere the PostgreSQL tests are skipped with a warning.
+ensure_postgres() {
+  local url="${PORTAL_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432}"
+  local probe="new (require('pg').Client)({ connectionString: process.argv[1] }).connect().then(() => process.exit(0), () => process.exit(1))"
+  if ! (cd "$PORTAL_ROOT" && node -e "$probe" "$url") && [ "$(id -u)" -eq 0 ] &&
+    command -v pg_ctlcluster >/dev/null; then
+    say "PostgreSQL is not answering at $url; starting the local cluster"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start || true
+    sleep 2
+  fi
+  if (cd "$PORTAL_ROOT" && node -e "$probe" "$url"); then
+    export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$url"
+    return 0
+  fi
+  if [ -n "${CI:-}" ]; then
+    fail "PostgreSQL is not reachable at $url, and CI is set: the database tests must run on it. Start PostgreSQL or set PORTAL_TEST_POSTGRES_URL."
+  fi
+  printf '\033[1;33m[portal] WARNING: PostgreSQL is not reachable at %s; the database tests run on SQLite only.\033[0m\n' "$url" >&2
+  export BACKSTAGE_TEST_DISABLE_DOCKER=1
+}

@@ -74,7 +74,10 @@ async function loadDemoCatalog(databaseId: TestDatabaseId) {
       user.relations?.some(relation => relation.type === 'memberOf'),
     );
     if (
-      (users.length >= 12 && components.length >= 17 && templates.length > 0 && stitched) ||
+      (users.length >= 12 &&
+        components.length >= 17 &&
+        templates.length > 0 &&
+        stitched) ||
       Date.now() > deadline
     ) {
       break;
@@ -145,7 +148,10 @@ describe.each(databases.eachSupportedId())(
               relation.targetRef === `group:default/${group.metadata.name}`,
           ),
         );
-        expect({ team: group.metadata.name, hasMembers: members.length > 0 }).toEqual({
+        expect({
+          team: group.metadata.name,
+          hasMembers: members.length > 0,
+        }).toEqual({
           team: group.metadata.name,
           hasMembers: true,
         });

@@ -36,8 +36,10 @@ const only = (kind: string) => {
   expect(found).toHaveLength(1);
   return found[0];
 };
-const matches = (selector: Record<string, string>, labels: Record<string, string>) =>
-  Object.entries(selector).every(([key, value]) => labels[key] === value);
+const matches = (
+  selector: Record<string, string>,
+  labels: Record<string, string>,
+) => Object.entries(selector).every(([key, value]) => labels[key] === value);
 
 describe('deploy/', () => {
   it('lists every manifest file in kustomization.yaml except the example Secret', () => {

@@ -28,7 +28,9 @@ describe('ClustersConfiguredGate', () => {
   });
 
   it('shows the workloads when a cluster is configured', async () => {
-    renderGate(async () => [{ name: 'prod-eu', authProvider: 'serviceAccount' }]);
+    renderGate(async () => [
+      { name: 'prod-eu', authProvider: 'serviceAccount' },
+    ]);
 
     expect(
       await screen.findByText('workloads of payments-api'),

@@ -14,10 +14,11 @@ import { kubernetesApiRef } from '@backstage/plugin-kubernetes-react';
  */
 export function ClustersConfiguredGate(props: { children: ReactNode }) {
   const kubernetesApi = useApi(kubernetesApiRef);
-  const { value: clusters, loading, error } = useAsync(
-    () => kubernetesApi.getClusters(),
-    [kubernetesApi],
-  );
+  const {
+    value: clusters,
+    loading,
+    error,
+  } = useAsync(() => kubernetesApi.getClusters(), [kubernetesApi]);
 
   if (loading) {
     return <Progress />;

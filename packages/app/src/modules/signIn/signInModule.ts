@@ -4,8 +4,7 @@ import { oidcAuthApi } from './oidcAuthApi';
 
 const signInPage = SignInPageBlueprint.make({
   params: {
-    loader: async () =>
-      (await import('./PortalSignInPage')).PortalSignInPage,
+    loader: async () => (await import('./PortalSignInPage')).PortalSignInPage,
   },
 });
 

@@ -1,0 +1,100 @@
+import { expect, Page, test } from '@playwright/test';
+import {
+  demoComponents,
+  firstParagraphOf,
+  membersOf,
+  templateTitles,
+} from './demoData';
+
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
+}
+
+test.beforeEach(async ({ page }) => {
+  await signInAsGuest(page);
+});
+
+test('the home page welcomes and links the main sections', async ({ page }) => {
+  await expect(
+    page.getByRole('heading', { name: 'Welcome to the Platform Portal' }),
+  ).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  for (const section of ['Catalog', 'Create', 'Docs']) {
+    await expect(
+      nav.getByRole('link', { name: section, exact: true }),
+    ).toBeVisible();
+  }
+});
+
+test('the catalog lists the demo components', async ({ page }) => {
+  await page.goto('/catalog?filters[kind]=component');
+
+  for (const component of demoComponents) {
+    await expect(
+      page.getByRole('link', { name: component.metadata.name, exact: true }),
+    ).toBeVisible();
+  }
+});
+
+test("a team's group page shows its members", async ({ page }) => {
+  await page.goto('/catalog/default/group/payments');
+
+  const membersCard = page.locator('.MuiCard-root', {
+    has: page.getByText(/^Payments members/i),
+  });
+  await membersCard.scrollIntoViewIfNeeded();
+  for (const member of membersOf('payments')) {
+    await expect(membersCard.getByText(member, { exact: true })).toBeVisible();
+  }
+});
+
+test("TechDocs shows the portal's own docs", async ({ page }) => {
+  await page.goto('/docs/default/component/platform-portal');
+
+  // The first visit builds the site with mkdocs; that takes a few seconds.
+  await expect(page.getByText(firstParagraphOf('docs/index.md'))).toBeVisible({
+    timeout: 90_000,
+  });
+});
+
+test("TechDocs shows a demo component's docs", async ({ page }) => {
+  await page.goto('/docs/default/component/payments-api');
+
+  await expect(
+    page.getByText(
+      firstParagraphOf('examples/docs/payments-api/docs/index.md'),
+    ),
+  ).toBeVisible({ timeout: 90_000 });
+});
+
+test('the Create page lists the templates in templates/', async ({ page }) => {
+  await page.goto('/create');
+
+  for (const title of templateTitles) {
+    await expect(page.getByText(title, { exact: true })).toBeVisible();
+  }
+});
+
+test('the Kubernetes tab says plainly that no cluster is configured', async ({
+  page,
+}) => {
+  await page.goto('/catalog/default/component/payments-api/kubernetes');
+
+  await expect(
+    page.getByText('No Kubernetes clusters are configured'),
+  ).toBeVisible();
+});
+
+test('search finds catalog entities', async ({ page }) => {
+  await page.goto('/search?query=ledger');
+
+  await expect(
+    page.getByRole('link', { name: 'ledger-service' }).first(),
+  ).toBeVisible();
+});
