@@ -45,12 +45,17 @@ test('the catalog lists the demo components', async ({ page }) => {
 test("a team's group page shows its members", async ({ page }) => {
   await page.goto('/catalog/default/group/payments');
 
-  const membersCard = page.locator('.MuiCard-root', {
-    has: page.getByText(/^Payments members/i),
+  const members = membersOf('payments');
+  const membersCard = page.getByRole('article').filter({
+    has: page.getByRole('heading', { name: /^Payments members/ }),
   });
-  await membersCard.scrollIntoViewIfNeeded();
-  for (const member of membersOf('payments')) {
-    await expect(membersCard.getByText(member, { exact: true })).toBeVisible();
+  await expect(
+    membersCard.getByRole('heading', { name: /^Payments members/ }),
+  ).toHaveText(`Payments members (${members.length} of ${members.length})`);
+  for (const member of members) {
+    await expect(
+      membersCard.getByRole('heading', { name: member, exact: true }),
+    ).toBeVisible();
   }
 });
 

@@ -25,7 +25,7 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 async function loadDemoCatalog(databaseId: TestDatabaseId) {
   const knex = await databases.init(databaseId);
-  const { server, stop } = await startTestBackend({
+  const backend = await startTestBackend({
     features: [
       catalogPlugin,
       catalogModuleTemplateKind,
@@ -55,7 +55,7 @@ async function loadDemoCatalog(databaseId: TestDatabaseId) {
   });
 
   const fetchEntities = async (filter: string): Promise<Entity[]> => {
-    const response = await request(server)
+    const response = await request(backend.server)
       .get('/api/catalog/entities/by-query')
       .query({ filter, limit: 500 })
       .set('Authorization', mockCredentials.user.header());
@@ -84,7 +84,7 @@ async function loadDemoCatalog(databaseId: TestDatabaseId) {
     }
     await new Promise(resolve => setTimeout(resolve, 500));
   }
-  return { fetchEntities, stop };
+  return { fetchEntities, stop: () => backend.stop() };
 }
 
 describe.each(databases.eachSupportedId())(
