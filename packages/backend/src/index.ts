@@ -22,6 +22,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// The platform's own actions: platform:terraform:module and the others.
+backend.add(import('@internal/plugin-scaffolder-backend-module-platform'));
 
 backend.add(import('@backstage/plugin-techdocs-backend'));
 

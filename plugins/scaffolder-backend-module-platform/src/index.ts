@@ -1,0 +1,8 @@
+/**
+ * Scaffolder actions of the platform: repositories, Terraform modules and
+ * tenant namespaces.
+ *
+ * @packageDocumentation
+ */
+export { scaffolderModulePlatform as default } from './module';
+export { createTerraformModuleAction } from './actions/terraformModule';

@@ -1,0 +1,35 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createTerraformModuleAction } from './actions/terraformModule';
+
+/** The platform's scaffolder actions. */
+export const scaffolderModulePlatform = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'platform',
+  register({ registerInit }) {
+    registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolder, config }) {
+        const terraform = config.getOptionalConfig('platform.terraform');
+        scaffolder.addActions(
+          createTerraformModuleAction({
+            state: {
+              stateBucket:
+                terraform?.getOptionalString('stateBucket') ??
+                'acme-terraform-state',
+              region: terraform?.getOptionalString('region') ?? 'eu-west-1',
+              awsProviderVersion:
+                terraform?.getOptionalString('awsProviderVersion') ?? '~> 5.0',
+            },
+          }),
+        );
+      },
+    });
+  },
+});
