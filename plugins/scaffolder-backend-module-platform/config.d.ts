@@ -19,5 +19,26 @@ export interface Config {
        */
       awsProviderVersion?: string;
     };
+    /** Tenant namespaces created by platform:kubernetes:namespace. */
+    kubernetes?: {
+      /** Prices the estimated monthly cost of a namespace quota is computed from. */
+      unitPrices?: {
+        /**
+         * Price of one requested CPU core for an hour.
+         * @defaultValue 0.031
+         */
+        cpuHour?: number;
+        /**
+         * Price of one requested GiB of memory for an hour.
+         * @defaultValue 0.004
+         */
+        gibHour?: number;
+        /**
+         * ISO 4217 currency of the prices.
+         * @defaultValue USD
+         */
+        currency?: string;
+      };
+    };
   };
 }

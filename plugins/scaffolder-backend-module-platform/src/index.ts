@@ -6,3 +6,4 @@
  */
 export { scaffolderModulePlatform as default } from './module';
 export { createTerraformModuleAction } from './actions/terraformModule';
+export { createKubernetesNamespaceAction } from './actions/kubernetesNamespace';

@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createKubernetesNamespaceAction } from './actions/kubernetesNamespace';
 import { createTerraformModuleAction } from './actions/terraformModule';
 
 /** The platform's scaffolder actions. */
@@ -17,6 +18,9 @@ export const scaffolderModulePlatform = createBackendModule({
       },
       async init({ scaffolder, config }) {
         const terraform = config.getOptionalConfig('platform.terraform');
+        const prices = config.getOptionalConfig(
+          'platform.kubernetes.unitPrices',
+        );
         scaffolder.addActions(
           createTerraformModuleAction({
             state: {
@@ -26,6 +30,14 @@ export const scaffolderModulePlatform = createBackendModule({
               region: terraform?.getOptionalString('region') ?? 'eu-west-1',
               awsProviderVersion:
                 terraform?.getOptionalString('awsProviderVersion') ?? '~> 5.0',
+            },
+          }),
+          createKubernetesNamespaceAction({
+            config,
+            prices: {
+              cpuHour: prices?.getOptionalNumber('cpuHour') ?? 0.031,
+              gibHour: prices?.getOptionalNumber('gibHour') ?? 0.004,
+              currency: prices?.getOptionalString('currency') ?? 'USD',
             },
           }),
         );

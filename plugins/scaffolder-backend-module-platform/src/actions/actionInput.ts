@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import yaml from 'yaml';
 import { z } from 'zod/v3';
 
 /** An action's input fields, in the form `createTemplateAction` takes. */
@@ -33,3 +34,40 @@ export function parseActionInput<S extends InputShape>(
   }
   return result.data as ParsedInput<S>;
 }
+
+const ENVIRONMENT = /^[a-z][a-z0-9]{0,15}$/;
+
+/** The environments an action provisions, the same rule for every action. */
+export const environmentsInput = (zod: typeof z, description: string) =>
+  zod
+    .array(
+      zod
+        .string()
+        .regex(
+          ENVIRONMENT,
+          'must be 1-16 lowercase letters or digits, starting with a letter',
+        ),
+    )
+    .min(1)
+    .default(['dev', 'staging', 'prod'])
+    .describe(description);
+
+/** A template snippet with one step running an action, for `examples`. */
+export const exampleStep = (options: {
+  description: string;
+  action: string;
+  name: string;
+  input: Record<string, unknown>;
+}) => ({
+  description: options.description,
+  example: yaml.stringify({
+    steps: [
+      {
+        id: options.action.split(':').pop(),
+        action: options.action,
+        name: options.name,
+        input: options.input,
+      },
+    ],
+  }),
+});

@@ -31,7 +31,10 @@ afterEach(async () => {
 });
 
 async function run(input: Record<string, any>, isDryRun = false) {
-  const ctx = createMockActionContext({ input, workspacePath, isDryRun });
+  const ctx = {
+    ...createMockActionContext({ input, workspacePath }),
+    isDryRun,
+  };
   await action.handler(ctx as any);
   return ctx;
 }

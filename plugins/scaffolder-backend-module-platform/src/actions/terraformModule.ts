@@ -5,7 +5,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { moduleKindNames } from '../terraform/moduleKinds';
 import { renderTerraformModule } from '../terraform/renderModule';
 import { examples } from './terraformModule.examples';
-import { InputShape, parseActionInput } from './actionInput';
+import { environmentsInput, InputShape, parseActionInput } from './actionInput';
 
 /** Where Terraform state lives; from backend config, never from templates. */
 export type TerraformStateSettings = {
@@ -15,7 +15,6 @@ export type TerraformStateSettings = {
 };
 
 const NAME = /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/;
-const ENVIRONMENT = /^[a-z][a-z0-9]{0,15}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 const inputShape = {
@@ -43,18 +42,7 @@ const inputShape = {
       .max(256)
       .describe('Cost center that pays (cost tag cost-center).'),
   environments: z =>
-    z
-      .array(
-        z
-          .string()
-          .regex(
-            ENVIRONMENT,
-            'must be 1-16 lowercase letters or digits, starting with a letter',
-          ),
-      )
-      .min(1)
-      .default(['dev', 'staging', 'prod'])
-      .describe('Environments to create a root module for.'),
+    environmentsInput(z, 'Environments to create a root module for.'),
   productionEnvironments: z =>
     z
       .array(z.string())
