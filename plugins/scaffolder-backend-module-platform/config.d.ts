@@ -19,6 +19,23 @@ export interface Config {
        */
       awsProviderVersion?: string;
     };
+    /** Repositories created by platform:repo:create. */
+    repositories?: {
+      /**
+       * Organisation that CODEOWNERS entries name teams in (`@<organization>/<team>`).
+       * @defaultValue acme
+       */
+      organization?: string;
+      /** The local provider: bare git repositories on the backend's disk. */
+      local?: {
+        /**
+         * Directory of the bare repositories and their checkouts; relative
+         * paths are resolved from the backend's working directory.
+         * @defaultValue <os temp dir>/platform-portal/repositories
+         */
+        directory?: string;
+      };
+    };
     /** Tenant namespaces created by platform:kubernetes:namespace. */
     kubernetes?: {
       /** Prices the estimated monthly cost of a namespace quota is computed from. */

@@ -7,3 +7,4 @@
 export { scaffolderModulePlatform as default } from './module';
 export { createTerraformModuleAction } from './actions/terraformModule';
 export { createKubernetesNamespaceAction } from './actions/kubernetesNamespace';
+export { createRepoCreateAction } from './actions/repoCreate';

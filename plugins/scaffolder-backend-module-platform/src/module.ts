@@ -3,7 +3,11 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { tmpdir } from 'node:os';
+import { join, resolve as resolvePath } from 'node:path';
 import { createKubernetesNamespaceAction } from './actions/kubernetesNamespace';
+import { createRepoCreateAction } from './actions/repoCreate';
+import { LocalRepositoryHost } from './repositories/LocalRepositoryHost';
 import { createTerraformModuleAction } from './actions/terraformModule';
 
 /** The platform's scaffolder actions. */
@@ -31,6 +35,29 @@ export const scaffolderModulePlatform = createBackendModule({
               awsProviderVersion:
                 terraform?.getOptionalString('awsProviderVersion') ?? '~> 5.0',
             },
+          }),
+          createRepoCreateAction({
+            local: new LocalRepositoryHost(
+              resolvePath(
+                config.getOptionalString(
+                  'platform.repositories.local.directory',
+                ) ?? join(tmpdir(), 'platform-portal', 'repositories'),
+              ),
+            ),
+            organization:
+              config.getOptionalString('platform.repositories.organization') ??
+              'acme',
+            author: {
+              name:
+                config.getOptionalString('scaffolder.defaultAuthor.name') ??
+                'Scaffolder',
+              email:
+                config.getOptionalString('scaffolder.defaultAuthor.email') ??
+                'scaffolder@backstage.io',
+            },
+            commitMessage:
+              config.getOptionalString('scaffolder.defaultCommitMessage') ??
+              'Initial commit',
           }),
           createKubernetesNamespaceAction({
             config,
