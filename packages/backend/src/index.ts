@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { localRepositoryUrlReader } from '@internal/plugin-scaffolder-backend-module-platform';
 
 const backend = createBackend();
 
@@ -22,8 +23,10 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
-// The platform's own actions: platform:terraform:module and the others.
+// The platform's own actions (platform:repo:create, platform:terraform:module,
+// platform:kubernetes:namespace), and reading the local provider's repositories.
 backend.add(import('@internal/plugin-scaffolder-backend-module-platform'));
+backend.add(localRepositoryUrlReader);
 
 backend.add(import('@backstage/plugin-techdocs-backend'));
 

@@ -4,7 +4,10 @@
  *
  * @packageDocumentation
  */
-export { scaffolderModulePlatform as default } from './module';
+export {
+  scaffolderModulePlatform as default,
+  localRepositoryUrlReader,
+} from './module';
 export { createTerraformModuleAction } from './actions/terraformModule';
 export { createKubernetesNamespaceAction } from './actions/kubernetesNamespace';
 export { createRepoCreateAction } from './actions/repoCreate';

@@ -1,13 +1,17 @@
 import {
   coreServices,
   createBackendModule,
+  createServiceFactory,
 } from '@backstage/backend-plugin-api';
+import { urlReaderFactoriesServiceRef } from '@backstage/backend-defaults/urlReader';
+import { LocalRepositoryUrlReader } from './repositories/LocalRepositoryUrlReader';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { tmpdir } from 'node:os';
-import { join, resolve as resolvePath } from 'node:path';
 import { createKubernetesNamespaceAction } from './actions/kubernetesNamespace';
 import { createRepoCreateAction } from './actions/repoCreate';
-import { LocalRepositoryHost } from './repositories/LocalRepositoryHost';
+import {
+  LocalRepositoryHost,
+  localRepositoriesDirectory,
+} from './repositories/LocalRepositoryHost';
 import { createTerraformModuleAction } from './actions/terraformModule';
 
 /** The platform's scaffolder actions. */
@@ -37,13 +41,7 @@ export const scaffolderModulePlatform = createBackendModule({
             },
           }),
           createRepoCreateAction({
-            local: new LocalRepositoryHost(
-              resolvePath(
-                config.getOptionalString(
-                  'platform.repositories.local.directory',
-                ) ?? join(tmpdir(), 'platform-portal', 'repositories'),
-              ),
-            ),
+            local: new LocalRepositoryHost(localRepositoriesDirectory(config)),
             organization:
               config.getOptionalString('platform.repositories.organization') ??
               'acme',
@@ -70,5 +68,14 @@ export const scaffolderModulePlatform = createBackendModule({
         );
       },
     });
+  },
+});
+
+/** Lets the catalog and TechDocs read repositories of the local provider. */
+export const localRepositoryUrlReader = createServiceFactory({
+  service: urlReaderFactoriesServiceRef,
+  deps: {},
+  async factory() {
+    return LocalRepositoryUrlReader.factory;
   },
 });

@@ -1,7 +1,17 @@
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve as resolvePath } from 'node:path';
+import { Config } from '@backstage/config';
 import { pathToFileURL } from 'node:url';
 import { git } from './git';
+
+/** Where local repositories live, from platform.repositories.local.directory. */
+export function localRepositoriesDirectory(config: Config): string {
+  return resolvePath(
+    config.getOptionalString('platform.repositories.local.directory') ??
+      join(tmpdir(), 'platform-portal', 'repositories'),
+  );
+}
 
 export type RepositorySettings = {
   name: string;
