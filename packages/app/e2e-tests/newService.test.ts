@@ -1,0 +1,118 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import {
+  guestToken,
+  localRepositories,
+  templateForDryRun,
+  waitForTask,
+} from './scaffolderApi';
+
+// A fresh name per run: the local repositories outlive the portal's database.
+const serviceName = `refunds-${Date.now().toString(36)}`;
+const values = {
+  name: serviceName,
+  description: 'Refunds for card and wallet payments',
+  owner: 'group:default/payments',
+  system: 'system:default/payments',
+  costCenter: 'cc-1100',
+  environments: ['dev', 'prod'],
+  size: 'medium',
+  infrastructure: ['postgresql'],
+};
+
+test('New service: a dry run renders everything and creates nothing', async ({
+  request,
+}) => {
+  const token = await guestToken(request);
+
+  const response = await request.post('/api/scaffolder/v2/dry-run', {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { ...templateForDryRun('new-service'), values },
+  });
+
+  expect(response.status()).toBe(200);
+  const result = await response.json();
+  const files = result.directoryContents.map((f: { path: string }) => f.path);
+  expect(files).toEqual(
+    expect.arrayContaining([
+      'catalog-info.yaml',
+      'Dockerfile',
+      'src/server.ts',
+      'src/server.test.ts',
+      'docs/index.md',
+      `terraform/modules/${serviceName}-postgresql/main.tf`,
+      'terraform/environments/prod/backend.tf',
+      'deploy/namespaces/prod/resourcequota.yaml',
+      'CODEOWNERS',
+    ]),
+  );
+  expect(() =>
+    execFileSync('git', [
+      '--git-dir',
+      join(localRepositories, `${serviceName}.git`),
+      'rev-parse',
+      'HEAD',
+    ]),
+  ).toThrow();
+});
+
+test('New service: a real run creates the repository and the catalog entry', async ({
+  request,
+}) => {
+  const token = await guestToken(request);
+  const headers = { Authorization: `Bearer ${token}` };
+  const started = Date.now();
+
+  const created = await request.post('/api/scaffolder/v2/tasks', {
+    headers,
+    data: { templateRef: 'template:default/new-service', values },
+  });
+  expect(created.status()).toBe(201);
+  const { status, events } = await waitForTask(
+    request,
+    token,
+    (
+      await created.json()
+    ).id,
+  );
+
+  expect(status).toBe('completed');
+  const files = execFileSync(
+    'git',
+    [
+      '--git-dir',
+      join(localRepositories, `${serviceName}.git`),
+      'ls-tree',
+      '-r',
+      '--name-only',
+      'main',
+    ],
+    { encoding: 'utf8' },
+  ).split('\n');
+  expect(files).toEqual(
+    expect.arrayContaining([
+      'catalog-info.yaml',
+      'src/server.ts',
+      'deploy/namespaces/dev/namespace.yaml',
+    ]),
+  );
+  const output = events[events.length - 1].body.output;
+  expect(output.text[0].content).toContain(
+    'Estimated cost of the quota: 227.76 USD a month (113.88 per environment)',
+  );
+  await expect
+    .poll(async () => {
+      const entity = await request.get(
+        `/api/catalog/entities/by-name/component/default/${serviceName}`,
+        { headers },
+      );
+      return entity.ok() ? (await entity.json()).spec.owner : undefined;
+    })
+    .toBe('group:default/payments');
+  console.log(
+    `New service: ${
+      Date.now() - started
+    } ms from submit to the component in the catalog`,
+  );
+});

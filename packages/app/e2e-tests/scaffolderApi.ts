@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve as resolvePath } from 'node:path';
+import { APIRequestContext, expect } from '@playwright/test';
+import { parseDocument } from 'yaml';
+
+const repoRoot = resolvePath(__dirname, '../../..');
+
+/** A Backstage token for the guest user, as the sign-in page gets one. */
+export async function guestToken(request: APIRequestContext) {
+  const response = await request.post('/api/auth/guest/refresh', {
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+    data: {},
+  });
+  expect(response.ok()).toBe(true);
+  return (await response.json()).backstageIdentity.token as string;
+}
+
+/** The template and its files, as the template editor sends them for a dry run. */
+export function templateForDryRun(name: string) {
+  const dir = join(repoRoot, 'templates', name);
+  const files: string[] = [];
+  const walk = (path: string) => {
+    for (const entry of readdirSync(path)) {
+      const full = join(path, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else files.push(full);
+    }
+  };
+  walk(dir);
+  return {
+    template: parseDocument(
+      readFileSync(join(dir, 'template.yaml'), 'utf8'),
+    ).toJS(),
+    directoryContents: files.map(file => ({
+      path: relative(dir, file),
+      base64Content: readFileSync(file).toString('base64'),
+    })),
+  };
+}
+
+/** Waits for a scaffolder task to finish and returns its status and events. */
+export async function waitForTask(
+  request: APIRequestContext,
+  token: string,
+  taskId: string,
+) {
+  const headers = { Authorization: `Bearer ${token}` };
+  await expect
+    .poll(
+      async () =>
+        (
+          await (
+            await request.get(`/api/scaffolder/v2/tasks/${taskId}`, { headers })
+          ).json()
+        ).status,
+      { timeout: 60_000 },
+    )
+    .toMatch(/^(completed|failed)$/);
+  const task = await (
+    await request.get(`/api/scaffolder/v2/tasks/${taskId}`, { headers })
+  ).json();
+  const events = await (
+    await request.get(`/api/scaffolder/v2/tasks/${taskId}/events`, { headers })
+  ).json();
+  return { status: task.status as string, events };
+}
+
+export const localRepositories = join(repoRoot, '.data', 'repositories');
