@@ -1,20 +1,11 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   demoComponents,
   firstParagraphOf,
   membersOf,
   templateTitles,
 } from './demoData';
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
+import { signInAsGuest } from './signIn';
 
 test.beforeEach(async ({ page }) => {
   await signInAsGuest(page);
