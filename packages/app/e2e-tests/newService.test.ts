@@ -4,7 +4,9 @@ import { expect, test } from '@playwright/test';
 import {
   guestToken,
   localRepositories,
+  startTemplate,
   templateForDryRun,
+  waitForTemplate,
   waitForTask,
 } from './scaffolderApi';
 
@@ -62,20 +64,11 @@ test('New service: a real run creates the repository and the catalog entry', asy
 }) => {
   const token = await guestToken(request);
   const headers = { Authorization: `Bearer ${token}` };
+  await waitForTemplate(request, token, 'new-service');
   const started = Date.now();
 
-  const created = await request.post('/api/scaffolder/v2/tasks', {
-    headers,
-    data: { templateRef: 'template:default/new-service', values },
-  });
-  expect(created.status()).toBe(201);
-  const { status, events } = await waitForTask(
-    request,
-    token,
-    (
-      await created.json()
-    ).id,
-  );
+  const taskId = await startTemplate(request, token, 'new-service', values);
+  const { status, events } = await waitForTask(request, token, taskId);
 
   expect(status).toBe('completed');
   const files = execFileSync(

@@ -15,6 +15,46 @@ export async function guestToken(request: APIRequestContext) {
   return (await response.json()).backstageIdentity.token as string;
 }
 
+/**
+ * Starts a template run once the catalog has the template (right after the
+ * backend starts, the catalog may still be reading templates/).
+ */
+export async function startTemplate(
+  request: APIRequestContext,
+  token: string,
+  template: string,
+  values: Record<string, unknown>,
+) {
+  await waitForTemplate(request, token, template);
+  const created = await request.post('/api/scaffolder/v2/tasks', {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { templateRef: `template:default/${template}`, values },
+  });
+  expect(created.status()).toBe(201);
+  return (await created.json()).id as string;
+}
+
+/** Waits until the catalog has read the template from templates/. */
+export async function waitForTemplate(
+  request: APIRequestContext,
+  token: string,
+  template: string,
+) {
+  const headers = { Authorization: `Bearer ${token}` };
+  await expect
+    .poll(
+      async () =>
+        (
+          await request.get(
+            `/api/catalog/entities/by-name/template/default/${template}`,
+            { headers },
+          )
+        ).status(),
+      { timeout: 60_000 },
+    )
+    .toBe(200);
+}
+
 /** The template and its files, as the template editor sends them for a dry run. */
 export function templateForDryRun(name: string) {
   const dir = join(repoRoot, 'templates', name);
