@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import {
   guestToken,
-  localRepositories,
+  gitInRepository,
+  repositoryFiles,
   startTemplate,
   templateForDryRun,
   waitForTemplate,
@@ -49,14 +48,7 @@ test('New service: a dry run renders everything and creates nothing', async ({
       'CODEOWNERS',
     ]),
   );
-  expect(() =>
-    execFileSync('git', [
-      '--git-dir',
-      join(localRepositories, `${serviceName}.git`),
-      'rev-parse',
-      'HEAD',
-    ]),
-  ).toThrow();
+  expect(() => gitInRepository(serviceName, 'rev-parse', 'HEAD')).toThrow();
 });
 
 test('New service: a real run creates the repository and the catalog entry', async ({
@@ -71,18 +63,7 @@ test('New service: a real run creates the repository and the catalog entry', asy
   const { status, events } = await waitForTask(request, token, taskId);
 
   expect(status).toBe('completed');
-  const files = execFileSync(
-    'git',
-    [
-      '--git-dir',
-      join(localRepositories, `${serviceName}.git`),
-      'ls-tree',
-      '-r',
-      '--name-only',
-      'main',
-    ],
-    { encoding: 'utf8' },
-  ).split('\n');
+  const files = repositoryFiles(serviceName);
   expect(files).toEqual(
     expect.arrayContaining([
       'catalog-info.yaml',

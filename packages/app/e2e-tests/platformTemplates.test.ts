@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import {
   guestToken,
-  localRepositories,
+  gitInRepository,
+  repositoryFiles,
   startTemplate,
   waitForTask,
 } from './scaffolderApi';
@@ -20,20 +19,6 @@ async function runTemplate(
   return waitForTask(request, token, taskId);
 }
 
-const filesOf = (repository: string) =>
-  execFileSync(
-    'git',
-    [
-      '--git-dir',
-      join(localRepositories, `${repository}.git`),
-      'ls-tree',
-      '-r',
-      '--name-only',
-      'main',
-    ],
-    { encoding: 'utf8' },
-  ).split('\n');
-
 test('Tenant namespace: a GitOps repository with the namespaces of an existing team', async ({
   request,
 }) => {
@@ -48,7 +33,7 @@ test('Tenant namespace: a GitOps repository with the namespaces of an existing t
   });
 
   expect(status).toBe('completed');
-  expect(filesOf(`${name}-namespaces`)).toEqual(
+  expect(repositoryFiles(`${name}-namespaces`)).toEqual(
     expect.arrayContaining([
       'namespaces/prod/namespace.yaml',
       'namespaces/prod/networkpolicy.yaml',
@@ -76,22 +61,17 @@ test('Terraform module: infrastructure for an existing service, tagged with its 
     .filter(Boolean);
   expect({ status, errors }).toEqual({ status: 'completed', errors: [] });
   const repository = 'cart-service-redis-infra';
-  expect(filesOf(repository)).toEqual(
+  expect(repositoryFiles(repository)).toEqual(
     expect.arrayContaining([
       'modules/cart-service-redis/main.tf',
       'environments/prod/backend.tf',
       'environments/dev/terraform.tfvars',
     ]),
   );
-  const prodMain = execFileSync(
-    'git',
-    [
-      '--git-dir',
-      join(localRepositories, `${repository}.git`),
-      'show',
-      'main:environments/prod/main.tf',
-    ],
-    { encoding: 'utf8' },
+  const prodMain = gitInRepository(
+    repository,
+    'show',
+    'main:environments/prod/main.tf',
   );
   expect(prodMain).toContain('team        = "checkout"');
   expect(prodMain).toContain('cost-center = "cc-4200"');

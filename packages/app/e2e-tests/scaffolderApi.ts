@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve as resolvePath } from 'node:path';
 import { APIRequestContext, expect } from '@playwright/test';
@@ -105,4 +106,18 @@ export async function waitForTask(
   return { status: task.status as string, events };
 }
 
-export const localRepositories = join(repoRoot, '.data', 'repositories');
+const localRepositories = join(repoRoot, '.data', 'repositories');
+
+/** Runs git on a repository the local provider created, or throws. */
+export const gitInRepository = (repository: string, ...args: string[]) =>
+  execFileSync(
+    'git',
+    ['--git-dir', join(localRepositories, `${repository}.git`), ...args],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+
+/** The files on the default branch of a local repository. */
+export const repositoryFiles = (repository: string) =>
+  gitInRepository(repository, 'ls-tree', '-r', '--name-only', 'main')
+    .trim()
+    .split('\n');
