@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve as resolvePath } from 'node:path';
 import { APIRequestContext, expect } from '@playwright/test';
 import { parseDocument } from 'yaml';
@@ -59,15 +59,9 @@ export async function waitForTemplate(
 /** The template and its files, as the template editor sends them for a dry run. */
 export function templateForDryRun(name: string) {
   const dir = join(repoRoot, 'templates', name);
-  const files: string[] = [];
-  const walk = (path: string) => {
-    for (const entry of readdirSync(path)) {
-      const full = join(path, entry);
-      if (statSync(full).isDirectory()) walk(full);
-      else files.push(full);
-    }
-  };
-  walk(dir);
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter(entry => entry.isFile())
+    .map(entry => join(entry.parentPath, entry.name));
   return {
     template: parseDocument(
       readFileSync(join(dir, 'template.yaml'), 'utf8'),
@@ -86,24 +80,20 @@ export async function waitForTask(
   taskId: string,
 ) {
   const headers = { Authorization: `Bearer ${token}` };
+  const readStatus = async () =>
+    (
+      await (
+        await request.get(`/api/scaffolder/v2/tasks/${taskId}`, { headers })
+      ).json()
+    ).status as string;
+  let status = '';
   await expect
-    .poll(
-      async () =>
-        (
-          await (
-            await request.get(`/api/scaffolder/v2/tasks/${taskId}`, { headers })
-          ).json()
-        ).status,
-      { timeout: 60_000 },
-    )
+    .poll(async () => (status = await readStatus()), { timeout: 60_000 })
     .toMatch(/^(completed|failed)$/);
-  const task = await (
-    await request.get(`/api/scaffolder/v2/tasks/${taskId}`, { headers })
-  ).json();
   const events = await (
     await request.get(`/api/scaffolder/v2/tasks/${taskId}/events`, { headers })
   ).json();
-  return { status: task.status as string, events };
+  return { status, events };
 }
 
 const localRepositories = join(repoRoot, '.data', 'repositories');
