@@ -35,6 +35,38 @@ export interface Config {
          */
         directory?: string;
       };
+      /**
+       * The github provider: repositories in a GitHub organisation, with the
+       * credentials of the `integrations.github` entry for the host.
+       */
+      github?: {
+        /**
+         * Host of the integrations.github entry to use.
+         * @defaultValue github.com
+         */
+        host?: string;
+        /**
+         * Organisation the repositories are created in.
+         * @defaultValue platform.repositories.organization
+         */
+        organization?: string;
+      };
+      /**
+       * The gitlab provider: projects in a GitLab group (teams are its
+       * subgroups), with the token of the `integrations.gitlab` entry for the host.
+       */
+      gitlab?: {
+        /**
+         * Host of the integrations.gitlab entry to use.
+         * @defaultValue gitlab.com
+         */
+        host?: string;
+        /**
+         * Group the projects are created in.
+         * @defaultValue platform.repositories.organization
+         */
+        group?: string;
+      };
     };
     /** Tenant namespaces created by platform:kubernetes:namespace. */
     kubernetes?: {

@@ -8,10 +8,7 @@ import { LocalRepositoryUrlReader } from './repositories/LocalRepositoryUrlReade
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createKubernetesNamespaceAction } from './actions/kubernetesNamespace';
 import { createRepoCreateAction } from './actions/repoCreate';
-import {
-  LocalRepositoryHost,
-  localRepositoriesDirectory,
-} from './repositories/LocalRepositoryHost';
+import { repositoryHosts } from './repositories/repositoryHosts';
 import { createTerraformModuleAction } from './actions/terraformModule';
 
 /** The platform's scaffolder actions. */
@@ -41,7 +38,7 @@ export const scaffolderModulePlatform = createBackendModule({
             },
           }),
           createRepoCreateAction({
-            local: new LocalRepositoryHost(localRepositoriesDirectory(config)),
+            hosts: repositoryHosts(config),
             organization:
               config.getOptionalString('platform.repositories.organization') ??
               'acme',

@@ -6,7 +6,7 @@ import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createKubernetesNamespaceAction } from './kubernetesNamespace';
-import { startFakeKubernetesApi } from '../kubernetes/fakeKubernetesApi';
+import { startFakeKubernetesApi } from '../__testUtils__/fakeKubernetesApi';
 
 const TOKEN = 'cluster-token-that-must-stay-secret';
 const prices = { cpuHour: 0.031, gibHour: 0.004, currency: 'USD' };

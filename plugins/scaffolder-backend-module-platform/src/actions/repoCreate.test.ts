@@ -2,9 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { createRepoCreateAction } from './repoCreate';
 import { LocalRepositoryHost } from '../repositories/LocalRepositoryHost';
+import {
+  runRepoCreate,
+  serviceWorkspace,
+} from '../__testUtils__/repoCreateRun';
 
 let root: string;
 let repositories: string;
@@ -14,30 +16,21 @@ beforeEach(async () => {
   root = await fs.mkdtemp(join(tmpdir(), 'repo-create-'));
   repositories = join(root, 'repositories');
   workspacePath = join(root, 'workspace');
-  await fs.mkdir(join(workspacePath, 'docs'), { recursive: true });
-  await fs.writeFile(join(workspacePath, 'README.md'), '# refund-service\n');
-  await fs.writeFile(join(workspacePath, 'docs', 'index.md'), '# Docs\n');
+  await serviceWorkspace(workspacePath);
 });
 afterEach(async () => {
   await fs.rm(root, { recursive: true, force: true });
 });
 
-const action = () =>
-  createRepoCreateAction({
-    local: new LocalRepositoryHost(repositories),
-    organization: 'acme',
-    author: { name: 'Platform Portal', email: 'portal@acme.example' },
-    commitMessage: 'Initial commit from the Platform Portal',
-  });
-
-async function run(input: Record<string, any>, isDryRun = false) {
-  const ctx = {
-    ...createMockActionContext({ input, workspacePath }),
+const run = (input: Record<string, any>, isDryRun = false) =>
+  runRepoCreate({
+    config: {
+      platform: { repositories: { local: { directory: repositories } } },
+    },
+    workspacePath,
+    input,
     isDryRun,
-  };
-  await action().handler(ctx as any);
-  return ctx;
-}
+  });
 
 const baseInput = {
   name: 'refund-service',

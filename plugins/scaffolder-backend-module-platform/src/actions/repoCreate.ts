@@ -3,8 +3,17 @@ import { join } from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { commitFolder, GitAuthor } from '../repositories/git';
-import { LocalRepositoryHost } from '../repositories/LocalRepositoryHost';
+import {
+  commitFolder,
+  GitAuthor,
+  pushHead,
+  remoteTree,
+} from '../repositories/git';
+import {
+  PROVIDERS,
+  RepositoryHosts,
+  RepositoryLocation,
+} from '../repositories/RepositoryHost';
 import { InputShape, parseActionInput } from './actionInput';
 import { examples } from './repoCreate.examples';
 
@@ -24,10 +33,10 @@ const team = (z: Parameters<InputShape[string]>[0]) =>
 const inputShape = {
   provider: z =>
     z
-      .enum(['local'])
+      .enum(PROVIDERS)
       .default('local')
       .describe(
-        'Where the repository lives: local is a bare git repository under platform.repositories.local.directory.',
+        'Where the repository lives: local is a bare git repository under platform.repositories.local.directory; github and gitlab use the host in platform.repositories.github or .gitlab and the credentials of its integrations entry.',
       ),
   name: z =>
     z
@@ -106,7 +115,7 @@ async function ensureCodeowners(
 }
 
 export function createRepoCreateAction(options: {
-  local: LocalRepositoryHost;
+  hosts: RepositoryHosts;
   organization: string;
   author: GitAuthor;
   commitMessage: string;
@@ -128,22 +137,24 @@ export function createRepoCreateAction(options: {
     },
     async handler(ctx) {
       const input = parseActionInput(inputShape, ctx.input);
-      const host = options.local;
+      const host = options.hosts[input.provider];
+      const settings = { ...input };
       const sourceDir = resolveSafeChildPath(
         ctx.workspacePath,
         input.sourcePath,
       );
       await ensureCodeowners(sourceDir, options.organization, input.owner);
-      const location = host.location(input.name);
-      const publish = () => {
+      const publish = (location: RepositoryLocation) => {
         for (const [key, value] of Object.entries(location)) {
-          ctx.output(key as keyof typeof location, value);
+          ctx.output(key as keyof RepositoryLocation, value);
         }
       };
 
       if (ctx.isDryRun) {
-        ctx.logger.info(`Dry run: would create repository ${input.name}`);
-        publish();
+        ctx.logger.info(
+          `Dry run: would create repository ${input.name} (${input.provider})`,
+        );
+        publish(host.plannedLocation(input.name, input.defaultBranch));
         return;
       }
 
@@ -153,49 +164,48 @@ export function createRepoCreateAction(options: {
         author: options.author,
         message: options.commitMessage,
       });
-      if (await host.exists(input.name)) {
-        const existing = await host.treeOf(input.name, input.defaultBranch);
-        if (existing === tree) {
-          ctx.logger.info(
-            `Repository ${input.name} already holds this content; nothing to do`,
-          );
-          publish();
-          return;
-        }
-        if (existing !== undefined) {
-          throw new ConflictError(
-            `name: repository ${input.name} already exists with other content; it was left untouched`,
-          );
-        }
+      const key = `repo.${input.provider}.${input.name}`;
+      const auth = await host.gitAuth();
+      const git = (url: string) => ({
+        url,
+        branch: input.defaultBranch,
+        cwd: sourceDir,
+        auth,
+      });
+      let location = await host.find(input.name, input.defaultBranch);
+      const existing = location && (await remoteTree(git(location.cloneUrl)));
+      if (existing !== undefined && existing !== tree) {
+        throw new ConflictError(
+          `name: repository ${input.name} already exists with other content; it was left untouched`,
+        );
+      }
+      if (!location) {
+        location = await ctx.checkpoint({
+          key: `${key}.create`,
+          fn: () => host.create(settings),
+        });
+      }
+      const remote = location;
+      await ctx.checkpoint({
+        key: `${key}.configure`,
+        fn: () => host.configure(settings),
+      });
+      if (existing === tree) {
+        ctx.logger.info(
+          `Repository ${input.name} already holds this content; nothing to push`,
+        );
       } else {
         await ctx.checkpoint({
-          key: `repo.create.local.${input.name}`,
-          fn: () =>
-            host.create({
-              name: input.name,
-              owner: input.owner,
-              description: input.description,
-              visibility: input.visibility,
-              defaultBranch: input.defaultBranch,
-              topics: input.topics,
-              teamAccess: input.teamAccess,
-              branchProtection: input.branchProtection,
-            }),
+          key: `${key}.push.${tree}`,
+          fn: () => pushHead(git(remote.cloneUrl)),
         });
       }
       await ctx.checkpoint({
-        key: `repo.push.local.${input.name}.${tree}`,
-        fn: () =>
-          host.push({
-            name: input.name,
-            sourceDir,
-            defaultBranch: input.defaultBranch,
-          }),
+        key: `${key}.protect`,
+        fn: () => host.protect(settings, ctx.logger),
       });
-      ctx.logger.info(
-        `Created repository ${input.name} at ${location.cloneUrl}`,
-      );
-      publish();
+      ctx.logger.info(`Repository ${input.name} is at ${remote.remoteUrl}`);
+      publish(remote);
     },
   });
 }

@@ -4,6 +4,11 @@ import { join, resolve as resolvePath } from 'node:path';
 import { Config } from '@backstage/config';
 import { pathToFileURL } from 'node:url';
 import { git } from './git';
+import {
+  RepositoryHost,
+  RepositoryLocation,
+  RepositorySettings,
+} from './RepositoryHost';
 
 /** Where local repositories live, from platform.repositories.local.directory. */
 export function localRepositoriesDirectory(config: Config): string {
@@ -13,27 +18,6 @@ export function localRepositoriesDirectory(config: Config): string {
   );
 }
 
-export type RepositorySettings = {
-  name: string;
-  owner: string;
-  description: string;
-  visibility: string;
-  defaultBranch: string;
-  topics: string[];
-  teamAccess: Array<{ team: string; permission: string }>;
-  branchProtection: {
-    requiredReviews: number;
-    requireCodeOwnerReviews: boolean;
-  };
-};
-
-export type RepositoryLocation = {
-  remoteUrl: string;
-  cloneUrl: string;
-  repoContentsUrl: string;
-  catalogInfoUrl: string;
-};
-
 /**
  * Repositories as bare git repositories under one directory, the portal's
  * embedded default forge. Each has a checkout of its default branch beside
@@ -41,7 +25,7 @@ export type RepositoryLocation = {
  * read; a pre-receive hook protects the default branch from force pushes
  * and deletion.
  */
-export class LocalRepositoryHost {
+export class LocalRepositoryHost implements RepositoryHost {
   constructor(private readonly directory: string) {}
 
   private barePath(name: string) {
@@ -52,7 +36,7 @@ export class LocalRepositoryHost {
     return join(this.directory, 'checkouts', name);
   }
 
-  location(name: string): RepositoryLocation {
+  plannedLocation(name: string): RepositoryLocation {
     const bare = pathToFileURL(this.barePath(name)).href;
     const contents = pathToFileURL(this.checkoutPath(name)).href;
     return {
@@ -63,26 +47,15 @@ export class LocalRepositoryHost {
     };
   }
 
-  async exists(name: string): Promise<boolean> {
-    return fs
+  async find(name: string): Promise<RepositoryLocation | undefined> {
+    const exists = await fs
       .stat(this.barePath(name))
       .then(() => true)
       .catch(() => false);
+    return exists ? this.plannedLocation(name) : undefined;
   }
 
-  /** The tree of the default branch, or undefined when it has no commit yet. */
-  async treeOf(name: string, branch: string): Promise<string | undefined> {
-    return git([
-      '--git-dir',
-      this.barePath(name),
-      'rev-parse',
-      '--verify',
-      '--quiet',
-      `refs/heads/${branch}^{tree}`,
-    ]).catch(() => undefined);
-  }
-
-  async create(settings: RepositorySettings): Promise<void> {
+  async create(settings: RepositorySettings): Promise<RepositoryLocation> {
     const bare = this.barePath(settings.name);
     const checkout = this.checkoutPath(settings.name);
     await fs.mkdir(checkout, { recursive: true });
@@ -94,34 +67,49 @@ export class LocalRepositoryHost {
       settings.defaultBranch,
       bare,
     ]);
+    await this.writeHook(bare, 'post-receive', [
+      `git --git-dir="${bare}" --work-tree="${checkout}" checkout --quiet -f ${settings.defaultBranch}`,
+    ]);
+    return this.plannedLocation(settings.name);
+  }
+
+  /** Records the settings in the repository's git config (`portal.*`). */
+  async configure(settings: RepositorySettings): Promise<void> {
+    const bare = this.barePath(settings.name);
     await fs.writeFile(join(bare, 'description'), `${settings.description}\n`);
-    const record: Array<[string, string]> = [
-      ['portal.owner', settings.owner],
-      ['portal.visibility', settings.visibility],
+    const record: Array<[string, string[]]> = [
+      ['portal.owner', [settings.owner]],
+      ['portal.visibility', [settings.visibility]],
       [
         'portal.requiredReviews',
-        String(settings.branchProtection.requiredReviews),
+        [String(settings.branchProtection.requiredReviews)],
       ],
       [
         'portal.requireCodeOwnerReviews',
-        String(settings.branchProtection.requireCodeOwnerReviews),
+        [String(settings.branchProtection.requireCodeOwnerReviews)],
       ],
-      ...settings.topics.map(
-        topic => ['portal.topic', topic] as [string, string],
-      ),
-      ...settings.teamAccess.map(
-        access =>
-          ['portal.access', `${access.team}:${access.permission}`] as [
-            string,
-            string,
-          ],
-      ),
+      ['portal.topic', settings.topics],
+      [
+        'portal.access',
+        settings.teamAccess.map(
+          access => `${access.team}:${access.permission}`,
+        ),
+      ],
     ];
-    for (const [key, value] of record) {
-      await git(['--git-dir', bare, 'config', '--add', key, value]);
+    for (const [key, values] of record) {
+      await git(['--git-dir', bare, 'config', '--unset-all', key]).catch(
+        () => undefined,
+      );
+      for (const value of values) {
+        await git(['--git-dir', bare, 'config', '--add', key, value]);
+      }
     }
+  }
+
+  /** A pre-receive hook refusing force pushes to and deletion of the default branch. */
+  async protect(settings: RepositorySettings): Promise<void> {
     const branchRef = `refs/heads/${settings.defaultBranch}`;
-    await this.writeHook(bare, 'pre-receive', [
+    await this.writeHook(this.barePath(settings.name), 'pre-receive', [
       'zero=0000000000000000000000000000000000000000',
       'while read old new ref; do',
       `  [ "$ref" = "${branchRef}" ] || continue`,
@@ -133,26 +121,10 @@ export class LocalRepositoryHost {
       '  fi',
       'done',
     ]);
-    await this.writeHook(bare, 'post-receive', [
-      `git --git-dir="${bare}" --work-tree="${checkout}" checkout --quiet -f ${settings.defaultBranch}`,
-    ]);
   }
 
-  /** Pushes the folder's current commit as the default branch. */
-  async push(options: {
-    name: string;
-    sourceDir: string;
-    defaultBranch: string;
-  }): Promise<void> {
-    await git(
-      [
-        'push',
-        '--quiet',
-        this.barePath(options.name),
-        `HEAD:refs/heads/${options.defaultBranch}`,
-      ],
-      { cwd: options.sourceDir },
-    );
+  async gitAuth() {
+    return undefined;
   }
 
   private async writeHook(bare: string, hook: string, lines: string[]) {
