@@ -44,6 +44,10 @@ backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
+// Per-team cost and tenancy: FOCUS billing exports and cluster data,
+// allocated to the catalog's teams, at /api/cost-tenancy.
+backend.add(import('@internal/plugin-cost-tenancy-backend'));
+
 backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

@@ -1,0 +1,215 @@
+import { CsvRecord, FileFormatError } from './csvRecords';
+
+/** One FOCUS line item, with the columns the allocation uses. */
+export type FocusCharge = {
+  billedCost: number;
+  effectiveCost: number;
+  listCost: number;
+  currency: string;
+  /** `YYYY-MM` of BillingPeriodStart: the delivery a restated export replaces. */
+  billingPeriod: string;
+  chargeStart: number;
+  chargeEnd: number;
+  chargeCategory: string;
+  chargeClass: string;
+  serviceName: string;
+  serviceCategory: string;
+  provider: string;
+  accountId: string;
+  accountName: string;
+  region: string;
+  resourceId: string;
+  resourceName: string;
+  /** The Tags cell as written; parsed once per distinct value by the aggregator. */
+  tags: string;
+};
+
+/** Columns every file must have (FOCUS 1.0-1.3 mandatory columns the allocation needs). */
+const REQUIRED = [
+  'BilledCost',
+  'EffectiveCost',
+  'BillingCurrency',
+  'BillingPeriodStart',
+  'BillingPeriodEnd',
+  'ChargePeriodStart',
+  'ChargePeriodEnd',
+  'ChargeCategory',
+  'ServiceName',
+] as const;
+
+/** Columns read when present; missing ones read as empty. */
+const OPTIONAL = [
+  'ListCost',
+  'ChargeClass',
+  'ServiceCategory',
+  'SubAccountId',
+  'SubAccountName',
+  'RegionId',
+  'ResourceId',
+  'ResourceName',
+  'Tags',
+] as const;
+
+/** FOCUS 1.3 renamed ProviderName to ServiceProviderName; either will do. */
+const PROVIDER_COLUMNS = ['ServiceProviderName', 'ProviderName'];
+
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Where each column is, from the header; fails naming the missing ones. */
+export function focusColumns(header: string[], file: string) {
+  const index = new Map(header.map((name, i) => [name.trim(), i]));
+  const missing: string[] = REQUIRED.filter(name => !index.has(name));
+  const provider = PROVIDER_COLUMNS.find(name => index.has(name));
+  if (!provider) missing.push('ProviderName (or ServiceProviderName)');
+  if (missing.length > 0) {
+    throw new FileFormatError(
+      `${file}:1`,
+      `the header is not a FOCUS header: missing column${
+        missing.length > 1 ? 's' : ''
+      } ${missing.join(', ')}`,
+    );
+  }
+  const at = (name: string) => index.get(name) ?? -1;
+  return {
+    width: header.length,
+    provider: at(provider!),
+    ...(Object.fromEntries(
+      [...REQUIRED, ...OPTIONAL].map(name => [name, at(name)]),
+    ) as Record<(typeof REQUIRED)[number] | (typeof OPTIONAL)[number], number>),
+  };
+}
+
+export type FocusColumns = ReturnType<typeof focusColumns>;
+
+function parseInstant(value: string, column: string, where: string): number {
+  const m = DATE_TIME.exec(value.trim());
+  const ms = m
+    ? Date.UTC(
+        +m[1],
+        +m[2] - 1,
+        +m[3],
+        +(m[4] ?? 0),
+        +(m[5] ?? 0),
+        +(m[6] ?? 0),
+      ) - offsetMs(m[7])
+    : NaN;
+  if (!m || Number.isNaN(ms) || +m[2] > 12 || +m[3] > 31) {
+    throw new FileFormatError(
+      where,
+      `${column} is not a date and time: ${JSON.stringify(value)}`,
+    );
+  }
+  return ms;
+}
+
+function offsetMs(zone: string | undefined): number {
+  if (!zone || zone === 'Z') return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return sign * (+digits.slice(0, 2) * 60 + +digits.slice(2)) * 60_000;
+}
+
+function parseDecimal(
+  value: string,
+  column: string,
+  where: string,
+  required: boolean,
+): number {
+  const text = value.trim();
+  if (text === '' && !required) return 0;
+  if (!DECIMAL.test(text)) {
+    throw new FileFormatError(
+      where,
+      `${column} is not a number: ${JSON.stringify(value)}`,
+    );
+  }
+  return Number(text);
+}
+
+/** Reads one record as a FOCUS charge; fails naming the file, line and column. */
+export function focusCharge(
+  record: CsvRecord,
+  columns: FocusColumns,
+  file: string,
+): FocusCharge {
+  const where = `${file}:${record.line}`;
+  const f = record.fields;
+  if (f.length !== columns.width) {
+    throw new FileFormatError(
+      where,
+      `${f.length} fields where the header has ${columns.width}`,
+    );
+  }
+  const text = (i: number) => (i < 0 ? '' : f[i]);
+  const chargeStart = parseInstant(
+    f[columns.ChargePeriodStart],
+    'ChargePeriodStart',
+    where,
+  );
+  const chargeEnd = parseInstant(
+    f[columns.ChargePeriodEnd],
+    'ChargePeriodEnd',
+    where,
+  );
+  if (chargeEnd < chargeStart) {
+    throw new FileFormatError(
+      where,
+      `ChargePeriodEnd ${
+        f[columns.ChargePeriodEnd]
+      } is before ChargePeriodStart ${f[columns.ChargePeriodStart]}`,
+    );
+  }
+  const billingStart = parseInstant(
+    f[columns.BillingPeriodStart],
+    'BillingPeriodStart',
+    where,
+  );
+  const billingEnd = parseInstant(
+    f[columns.BillingPeriodEnd],
+    'BillingPeriodEnd',
+    where,
+  );
+  if (billingEnd < billingStart) {
+    throw new FileFormatError(
+      where,
+      `BillingPeriodEnd ${
+        f[columns.BillingPeriodEnd]
+      } is before BillingPeriodStart ${f[columns.BillingPeriodStart]}`,
+    );
+  }
+  const currency = f[columns.BillingCurrency].trim();
+  if (!/^[A-Z]{3}$/.test(currency)) {
+    throw new FileFormatError(
+      where,
+      `BillingCurrency is not an ISO 4217 code: ${JSON.stringify(currency)}`,
+    );
+  }
+  const tags = text(columns.Tags).trim();
+  return {
+    billedCost: parseDecimal(f[columns.BilledCost], 'BilledCost', where, true),
+    effectiveCost: parseDecimal(
+      f[columns.EffectiveCost],
+      'EffectiveCost',
+      where,
+      true,
+    ),
+    listCost: parseDecimal(text(columns.ListCost), 'ListCost', where, false),
+    currency,
+    billingPeriod: new Date(billingStart).toISOString().slice(0, 7),
+    chargeStart,
+    chargeEnd,
+    chargeCategory: f[columns.ChargeCategory],
+    chargeClass: text(columns.ChargeClass),
+    serviceName: f[columns.ServiceName],
+    serviceCategory: text(columns.ServiceCategory),
+    provider: f[columns.provider],
+    accountId: text(columns.SubAccountId),
+    accountName: text(columns.SubAccountName),
+    region: text(columns.RegionId),
+    resourceId: text(columns.ResourceId),
+    resourceName: text(columns.ResourceName),
+    tags: tags === '' || tags === '{}' ? '' : tags,
+  };
+}

@@ -1,0 +1,132 @@
+import { createHash, Hash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { csvRecords, FileFormatError } from './csvRecords';
+import { DailyCostAggregator } from './dailyCosts';
+import { focusCharge, focusColumns } from './focusCharges';
+
+/** A billing export file, wherever it is read from. */
+export type ExportFile = {
+  /** Its name in messages and as its identity within the source. */
+  name: string;
+  /** Its size when known before reading. */
+  size?: number;
+  open(): Promise<Readable>;
+};
+
+const GZIP = [0x1f, 0x8b];
+const PARQUET = Buffer.from('PAR1');
+
+const sizeText = (bytes: number) =>
+  bytes >= 1024 ** 3
+    ? `${(bytes / 1024 ** 3).toFixed(1)} GiB`
+    : `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+
+/** The file's bytes, failing as soon as they pass the size cap. */
+async function* cappedBytes(
+  stream: Readable,
+  file: ExportFile,
+  maxBytes: number,
+  hash: Hash,
+): AsyncGenerator<Buffer> {
+  let total = 0;
+  for await (const chunk of stream) {
+    total += chunk.length;
+    hash.update(chunk);
+    if (total > maxBytes) {
+      stream.destroy();
+      throw new FileFormatError(
+        file.name,
+        `the file is over the size cap of ${sizeText(
+          maxBytes,
+        )} (costTenancy.billing.maxFileSize)`,
+      );
+    }
+    yield chunk;
+  }
+  if (total === 0) {
+    throw new FileFormatError(file.name, 'the file is empty (0 bytes)');
+  }
+}
+
+/** Text of the file, ungzipped when its content says gzip. */
+async function* textOf(bytes: AsyncGenerator<Buffer>, file: ExportFile) {
+  const first = await bytes.next();
+  if (first.done) return;
+  const head: Buffer = first.value;
+  async function* all() {
+    yield head;
+    yield* bytes;
+  }
+  if (head.subarray(0, 4).equals(PARQUET)) {
+    throw new FileFormatError(
+      file.name,
+      'Parquet exports are not read yet; deliver CSV or gzip CSV',
+    );
+  }
+  const isGzip = head[0] === GZIP[0] && head[1] === GZIP[1];
+  const source = isGzip
+    ? Readable.from(all()).pipe(createGunzip())
+    : Readable.from(all());
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of source) {
+      yield decoder.decode(chunk, { stream: true });
+    }
+    yield decoder.decode();
+  } catch (error: any) {
+    if (error instanceof FileFormatError) throw error;
+    if (isGzip) {
+      throw new FileFormatError(
+        file.name,
+        `the gzip stream is damaged or truncated (${error.message})`,
+      );
+    }
+    throw new FileFormatError(file.name, `the file is not UTF-8 text`);
+  }
+}
+
+/**
+ * Reads a FOCUS export (CSV or gzip CSV, told apart by content) into daily
+ * sums, counting rows in `progress` as it goes. Any problem fails the whole
+ * file with a FileFormatError naming the file, the line and what was wrong.
+ * Returns the content's SHA-256.
+ */
+export async function readFocusFile(
+  file: ExportFile,
+  aggregator: DailyCostAggregator,
+  options: { maxBytes: number; progress?: { rows: number } },
+): Promise<{ rows: number; fingerprint: string }> {
+  const progress = options.progress ?? { rows: 0 };
+  const hash = createHash('sha256');
+  if (file.size === 0) {
+    throw new FileFormatError(file.name, 'the file is empty (0 bytes)');
+  }
+  if (file.size !== undefined && file.size > options.maxBytes) {
+    throw new FileFormatError(
+      file.name,
+      `the file is ${sizeText(file.size)}, over the size cap of ${sizeText(
+        options.maxBytes,
+      )} (costTenancy.billing.maxFileSize)`,
+    );
+  }
+  const stream = await file.open();
+  const records = csvRecords(
+    textOf(cappedBytes(stream, file, options.maxBytes, hash), file),
+    file.name,
+  );
+  let columns: ReturnType<typeof focusColumns> | undefined;
+  for await (const record of records) {
+    if (!columns) {
+      columns = focusColumns(record.fields, file.name);
+      continue;
+    }
+    const charge = focusCharge(record, columns, file.name);
+    aggregator.add(charge, `${file.name}:${record.line}`);
+    progress.rows++;
+  }
+  if (!columns) {
+    throw new FileFormatError(file.name, 'the file has no header line');
+  }
+  return { rows: progress.rows, fingerprint: hash.digest('hex') };
+}

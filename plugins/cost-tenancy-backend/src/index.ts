@@ -1,0 +1,6 @@
+/**
+ * The cost and tenancy backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { costTenancyPlugin as default } from './plugin';

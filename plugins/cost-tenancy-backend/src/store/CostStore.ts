@@ -1,0 +1,282 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { IngestionRun } from '@internal/plugin-cost-tenancy-common';
+import { Knex } from 'knex';
+import { DailyCost } from '../focus/dailyCosts';
+import { ClusterSample, NamespaceSample } from '../clusters/samples';
+
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-cost-tenancy-backend',
+  'migrations',
+);
+
+/** SQLite refuses compound inserts of more than 500 rows; stay well under. */
+const INSERT_CHUNK = 200;
+
+const COSTS = 'cost_tenancy_daily_costs';
+const FILES = 'cost_tenancy_export_files';
+const RUNS = 'cost_tenancy_ingestion_runs';
+const NAMESPACES = 'cost_tenancy_namespace_samples';
+const CLUSTERS = 'cost_tenancy_cluster_samples';
+
+/** A stored export file's identity. */
+export type StoredFile = { file: string; fingerprint: string };
+
+/** The plugin's tables: daily costs, export files, runs and cluster samples. */
+export class CostStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<CostStore> {
+    const knex = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await knex.migrate.latest({ directory: migrationsDir });
+    }
+    return new CostStore(knex);
+  }
+
+  private constructor(private readonly knex: Knex) {}
+
+  async filesOf(source: string): Promise<StoredFile[]> {
+    return this.knex(FILES).where({ source }).select('file', 'fingerprint');
+  }
+
+  /**
+   * Replaces what one export file delivered, in one transaction: a restated
+   * file's dropped rows disappear, a re-ingested one changes nothing.
+   */
+  async replaceFile(options: {
+    source: string;
+    file: string;
+    fingerprint: string;
+    rows: number;
+    costs: DailyCost[];
+  }): Promise<void> {
+    const { source, file } = options;
+    await this.knex.transaction(async tx => {
+      await tx(COSTS).where({ source, file }).delete();
+      const records = options.costs.map(cost => ({
+        source,
+        file,
+        billing_period: cost.billingPeriod,
+        day: cost.day,
+        provider: cost.provider,
+        service: cost.service,
+        category: cost.category,
+        charge_category: cost.chargeCategory,
+        account: cost.account,
+        region: cost.region,
+        currency: cost.currency,
+        team_tag: cost.teamTag,
+        environment: cost.environment,
+        service_tag: cost.serviceTag,
+        cluster: cost.cluster,
+        resource_id: cost.resourceId,
+        resource_name: cost.resourceName,
+        effective_cost: cost.effectiveCost,
+        billed_cost: cost.billedCost,
+        list_cost: cost.listCost,
+        row_count: cost.rowCount,
+      }));
+      for (let i = 0; i < records.length; i += INSERT_CHUNK) {
+        await tx(COSTS).insert(records.slice(i, i + INSERT_CHUNK));
+      }
+      await tx(FILES).where({ source, file }).delete();
+      await tx(FILES).insert({
+        source,
+        file,
+        fingerprint: options.fingerprint,
+        rows: options.rows,
+        billing_periods: [
+          ...new Set(options.costs.map(c => c.billingPeriod)),
+        ].join(','),
+        ingested_at: new Date(),
+      });
+    });
+  }
+
+  /** Forgets files the source no longer delivers, with their costs. */
+  async removeFiles(source: string, files: string[]): Promise<void> {
+    if (files.length === 0) return;
+    await this.knex.transaction(async tx => {
+      await tx(COSTS).where({ source }).whereIn('file', files).delete();
+      await tx(FILES).where({ source }).whereIn('file', files).delete();
+    });
+  }
+
+  /** Daily costs of the days from `from` to `to` (inclusive), summed over files. */
+  async dailyCosts(range: { from: string; to: string }): Promise<DailyCost[]> {
+    const dims = [
+      'billing_period',
+      'day',
+      'provider',
+      'service',
+      'category',
+      'charge_category',
+      'account',
+      'region',
+      'currency',
+      'team_tag',
+      'environment',
+      'service_tag',
+      'cluster',
+      'resource_id',
+      'resource_name',
+    ];
+    const rows = await this.knex(COSTS)
+      .whereBetween('day', [range.from, range.to])
+      .select(dims)
+      .sum({ effective_cost: 'effective_cost' })
+      .sum({ billed_cost: 'billed_cost' })
+      .sum({ list_cost: 'list_cost' })
+      .sum({ row_count: 'row_count' })
+      .groupBy(dims);
+    return rows.map((r: any) => ({
+      billingPeriod: r.billing_period,
+      day: r.day,
+      provider: r.provider,
+      service: r.service,
+      category: r.category,
+      chargeCategory: r.charge_category,
+      account: r.account,
+      region: r.region,
+      currency: r.currency,
+      teamTag: r.team_tag,
+      environment: r.environment,
+      serviceTag: r.service_tag,
+      cluster: r.cluster,
+      resourceId: r.resource_id,
+      resourceName: r.resource_name,
+      effectiveCost: Number(r.effective_cost),
+      billedCost: Number(r.billed_cost),
+      listCost: Number(r.list_cost),
+      rowCount: Number(r.row_count),
+    }));
+  }
+
+  /** The latest day with cost data, per source. */
+  async latestDays(): Promise<Array<{ source: string; day: string }>> {
+    return this.knex(COSTS)
+      .select('source')
+      .max({ day: 'day' })
+      .groupBy('source');
+  }
+
+  async startRun(source: string, trigger: IngestionRun['trigger']) {
+    const [row] = await this.knex(RUNS)
+      .insert({
+        source,
+        trigger,
+        started_at: new Date(),
+        outcome: 'running',
+      })
+      .returning('id');
+    return typeof row === 'object' ? row.id : row;
+  }
+
+  async finishRun(
+    id: number,
+    result: Pick<
+      IngestionRun,
+      'outcome' | 'files' | 'rows' | 'rejectedRows' | 'error' | 'durationMs'
+    >,
+  ) {
+    await this.knex(RUNS).where({ id }).update({
+      outcome: result.outcome,
+      files: result.files,
+      rows: result.rows,
+      rejected_rows: result.rejectedRows,
+      error: result.error,
+      duration_ms: result.durationMs,
+    });
+  }
+
+  async runs(limit = 100): Promise<IngestionRun[]> {
+    const rows = await this.knex(RUNS).orderBy('id', 'desc').limit(limit);
+    return rows.map((r: any) => ({
+      id: r.id,
+      source: r.source,
+      trigger: r.trigger,
+      startedAt: new Date(r.started_at).toISOString(),
+      durationMs: r.duration_ms,
+      outcome: r.outcome,
+      files: r.files,
+      rows: r.rows,
+      rejectedRows: r.rejected_rows,
+      error: r.error,
+    }));
+  }
+
+  /** Stores a cluster's sample of one day, replacing an earlier one of that day. */
+  async saveClusterSample(
+    cluster: ClusterSample,
+    namespaces: NamespaceSample[],
+  ): Promise<void> {
+    const key = { cluster: cluster.cluster, day: cluster.day };
+    await this.knex.transaction(async tx => {
+      await tx(NAMESPACES).where(key).delete();
+      await tx(CLUSTERS).where(key).delete();
+      await tx(CLUSTERS).insert({
+        ...key,
+        cpu_allocatable: cluster.cpuAllocatable,
+        memory_allocatable: cluster.memoryAllocatable,
+        origin: cluster.origin,
+      });
+      const records = namespaces.map(n => ({
+        ...key,
+        namespace: n.namespace,
+        labels: JSON.stringify(n.labels),
+        cpu_requests: n.cpuRequests,
+        memory_requests: n.memoryRequests,
+        pods: n.pods,
+        quotas: JSON.stringify(n.quotas),
+        has_limit_range: n.hasLimitRange,
+        has_network_policy: n.hasNetworkPolicy,
+        pod_security: n.podSecurity,
+      }));
+      for (let i = 0; i < records.length; i += INSERT_CHUNK) {
+        await tx(NAMESPACES).insert(records.slice(i, i + INSERT_CHUNK));
+      }
+    });
+  }
+
+  /** Every cluster sample taken on or before `to`, oldest first. */
+  async clusterSamples(to: string): Promise<ClusterSample[]> {
+    const rows = await this.knex(CLUSTERS)
+      .where('day', '<=', to)
+      .orderBy([{ column: 'cluster' }, { column: 'day' }]);
+    return rows.map((r: any) => ({
+      cluster: r.cluster,
+      day: r.day,
+      cpuAllocatable: Number(r.cpu_allocatable),
+      memoryAllocatable: Number(r.memory_allocatable),
+      origin: r.origin,
+    }));
+  }
+
+  /** The namespaces of the given cluster samples. */
+  async namespaceSamples(
+    samples: Array<{ cluster: string; day: string }>,
+  ): Promise<NamespaceSample[]> {
+    if (samples.length === 0) return [];
+    const rows = await this.knex(NAMESPACES).where(builder => {
+      for (const s of samples) {
+        builder.orWhere({ cluster: s.cluster, day: s.day });
+      }
+    });
+    return rows.map((r: any) => ({
+      cluster: r.cluster,
+      day: r.day,
+      namespace: r.namespace,
+      labels: JSON.parse(r.labels),
+      cpuRequests: Number(r.cpu_requests),
+      memoryRequests: Number(r.memory_requests),
+      pods: Number(r.pods),
+      quotas: JSON.parse(r.quotas),
+      hasLimitRange: Boolean(r.has_limit_range),
+      hasNetworkPolicy: Boolean(r.has_network_policy),
+      podSecurity: r.pod_security,
+    }));
+  }
+}
