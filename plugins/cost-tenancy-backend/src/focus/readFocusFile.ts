@@ -17,10 +17,11 @@ export type ExportFile = {
 const GZIP = [0x1f, 0x8b];
 const PARQUET = Buffer.from('PAR1');
 
-const sizeText = (bytes: number) =>
-  bytes >= 1024 ** 3
-    ? `${(bytes / 1024 ** 3).toFixed(1)} GiB`
-    : `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+function sizeText(bytes: number) {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+  return `${bytes} bytes`;
+}
 
 /** The file's bytes, failing as soon as they pass the size cap. */
 async function* cappedBytes(
@@ -39,7 +40,7 @@ async function* cappedBytes(
         file.name,
         `the file is over the size cap of ${sizeText(
           maxBytes,
-        )} (costTenancy.billing.maxFileSize)`,
+        )} (costTenancy.billing.maxFileSizeMiB)`,
       );
     }
     yield chunk;
@@ -107,7 +108,7 @@ export async function readFocusFile(
       file.name,
       `the file is ${sizeText(file.size)}, over the size cap of ${sizeText(
         options.maxBytes,
-      )} (costTenancy.billing.maxFileSize)`,
+      )} (costTenancy.billing.maxFileSizeMiB)`,
     );
   }
   const stream = await file.open();
