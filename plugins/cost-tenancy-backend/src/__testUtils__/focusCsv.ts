@@ -22,10 +22,12 @@ export const FOCUS_HEADER = [
   'x_Discounts',
 ];
 
-export type LineItem = Partial<Record<string, string | number>> & {
+/** Column values by name; `day` sets the charge period, `tags` the Tags JSON. */
+export type LineItem = {
   /** Day of the charge (YYYY-MM-DD); the charge period is that day. */
   day?: string;
   tags?: Record<string, string>;
+  [column: string]: string | number | Record<string, string> | undefined;
 };
 
 const cell = (value: unknown) => {
@@ -52,7 +54,7 @@ function monthBounds(day: string) {
 export function lineItem(item: LineItem): Record<string, string> {
   const day = item.day ?? '2026-10-01';
   const [periodStart, periodEnd] = monthBounds(day);
-  const cost = item.BilledCost ?? 10;
+  const cost = (item.BilledCost as number | undefined) ?? 10;
   return {
     BilledCost: String(cost),
     EffectiveCost: String(item.EffectiveCost ?? cost),

@@ -153,7 +153,6 @@ describe('readFocusFile', () => {
       'bad.csv:4: ChargePeriodEnd 2026-10-01T00:00:00Z is before ChargePeriodStart 2026-10-02T00:00:00Z',
     ],
     ['a 0-byte file', '', 'bad.csv: the file is empty (0 bytes)'],
-    ['a header only', `${FOCUS_HEADER.join(',')}\n`, undefined],
     [
       'Tags that are not JSON',
       good.replace('"{""team"":""Payments""', '"{team:Payments'),
