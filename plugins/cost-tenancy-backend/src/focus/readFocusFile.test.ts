@@ -171,14 +171,15 @@ describe('readFocusFile', () => {
   ])(
     'fails a file with %s, naming file, line and problem',
     async (_, content, message) => {
-      const attempt = read('bad.csv', content as string);
-      if (message === undefined) {
-        await expect(attempt).resolves.toMatchObject({ rows: 0 });
-      } else {
-        await expect(attempt).rejects.toThrow(message);
-      }
+      await expect(read('bad.csv', content as string)).rejects.toThrow(message);
     },
   );
+
+  it('reads a file with a header and no line items as no cost', async () => {
+    await expect(
+      read('empty-month.csv', `${FOCUS_HEADER.join(',')}\n`),
+    ).resolves.toMatchObject({ rows: 0, costs: [] });
+  });
 
   it('fails a truncated gzip file', async () => {
     const zipped = gzipSync(good);
