@@ -467,12 +467,28 @@ function periodRows(provider, month) {
   return rows;
 }
 
+/** The bill per month and measure, summed here from the rows, to check the portal's figures against. */
+const bill = {};
+
 function writeExports(provider, folder, gzip) {
   rmSync(join(here, folder), { recursive: true, force: true });
   let total = 0;
   for (const month of monthsBetween(FIRST_DAY, LAST_DAY)) {
     const rows = periodRows(provider, month);
     total += rows.length;
+    for (const r of rows) {
+      // Costs count in the month of their charge period's days, spread by time.
+      const start = Date.parse(r.ChargePeriodStart);
+      const end = Date.parse(r.ChargePeriodEnd);
+      for (let day = start; day < Math.max(end, start + 1); day += DAY_MS) {
+        const share =
+          end > start ? (Math.min(end, day + DAY_MS) - day) / (end - start) : 1;
+        const key = new Date(day).toISOString().slice(0, 7);
+        bill[key] ??= { EffectiveCost: 0, BilledCost: 0 };
+        bill[key].EffectiveCost += Number(r.EffectiveCost) * share;
+        bill[key].BilledCost += Number(r.BilledCost) * share;
+      }
+    }
     const text =
       [
         COLUMNS.join(','),
@@ -663,6 +679,21 @@ const aws = writeExports('AWS', 'aws', true);
 const gcp = writeExports('Google Cloud', 'gcp', false);
 const prod = snapshot('prod-eu-cluster', 'prod', 6, 1.5);
 const staging = snapshot('staging-eu-cluster', 'staging', 2, 0.5);
+const rounded = Object.fromEntries(
+  Object.entries(bill)
+    .sort()
+    .map(([month, m]) => [
+      month,
+      {
+        EffectiveCost: +m.EffectiveCost.toFixed(4),
+        BilledCost: +m.BilledCost.toFixed(4),
+      },
+    ]),
+);
+writeFileSync(
+  join(here, 'bill-by-month.json'),
+  `${JSON.stringify(rounded, null, 2)}\n`,
+);
 console.log(
   JSON.stringify({
     awsRows: aws,

@@ -118,7 +118,7 @@ export class CostReports {
       this.settings.rates,
       dataCurrencies,
     );
-    const clusters = await this.store.clusterSamples(period.to);
+    const clusters = await this.store.clusterSamples();
     const samples = new ClusterSamples(
       clusters,
       await this.store.namespaceSamples(clusters),

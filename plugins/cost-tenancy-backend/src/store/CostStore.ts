@@ -241,11 +241,12 @@ export class CostStore {
     });
   }
 
-  /** Every cluster sample taken on or before `to`, oldest first. */
-  async clusterSamples(to: string): Promise<ClusterSample[]> {
-    const rows = await this.knex(CLUSTERS)
-      .where('day', '<=', to)
-      .orderBy([{ column: 'cluster' }, { column: 'day' }]);
+  /** Every cluster sample, oldest first (a day before the first sample uses the first). */
+  async clusterSamples(): Promise<ClusterSample[]> {
+    const rows = await this.knex(CLUSTERS).orderBy([
+      { column: 'cluster' },
+      { column: 'day' },
+    ]);
     return rows.map((r: any) => ({
       cluster: r.cluster,
       day: r.day,
