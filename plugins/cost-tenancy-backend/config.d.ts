@@ -3,7 +3,7 @@ import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend
 export interface Config {
   /** The cost and tenancy plugin: billing exports, cluster data, allocation. */
   costTenancy?: {
-    /** Billing exports in FOCUS 1.0-1.3 (CSV or gzip CSV, told apart by content). */
+    /** Billing exports in FOCUS 1.0-1.3 (CSV, gzip CSV or Parquet, told apart by content). */
     billing?: {
       /**
        * Where exports are delivered: `path` (a file or a folder, read

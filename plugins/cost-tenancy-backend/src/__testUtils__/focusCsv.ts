@@ -92,3 +92,36 @@ export function focusCsv(items: LineItem[], header = FOCUS_HEADER): string {
   });
   return `${[header.join(','), ...rows].join('\n')}\n`;
 }
+
+const COST_COLUMNS = new Set(['BilledCost', 'EffectiveCost', 'ListCost']);
+const TIME_COLUMNS = new Set([
+  'BillingPeriodStart',
+  'BillingPeriodEnd',
+  'ChargePeriodStart',
+  'ChargePeriodEnd',
+]);
+
+/**
+ * The same line items as a Parquet export's columns, typed the way exports
+ * type them: costs DOUBLE, periods TIMESTAMP, the rest STRING.
+ */
+export function focusColumnData(items: LineItem[], header = FOCUS_HEADER) {
+  const rows = items.map(lineItem);
+  return header.map(name => {
+    if (COST_COLUMNS.has(name)) {
+      return {
+        name,
+        type: 'DOUBLE' as const,
+        data: rows.map(r => Number(r[name])),
+      };
+    }
+    if (TIME_COLUMNS.has(name)) {
+      return {
+        name,
+        type: 'TIMESTAMP' as const,
+        data: rows.map(r => new Date(r[name])),
+      };
+    }
+    return { name, type: 'STRING' as const, data: rows.map(r => r[name]) };
+  });
+}

@@ -1,4 +1,4 @@
-import { CsvRecord, FileFormatError } from './csvRecords';
+import { FileFormatError } from './csvRecords';
 
 /** One FOCUS line item, with the columns the allocation uses. */
 export type FocusCharge = {
@@ -52,6 +52,13 @@ const OPTIONAL = [
 
 /** FOCUS 1.3 renamed ProviderName to ServiceProviderName; either will do. */
 const PROVIDER_COLUMNS = ['ServiceProviderName', 'ProviderName'];
+
+/** Every column the allocation reads; a columnar reader needs no other. */
+export const USED_COLUMNS = new Set<string>([
+  ...REQUIRED,
+  ...OPTIONAL,
+  ...PROVIDER_COLUMNS,
+]);
 
 const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
@@ -128,14 +135,15 @@ function parseDecimal(
   return Number(text);
 }
 
-/** Reads one record as a FOCUS charge; fails naming the file, line and column. */
+/**
+ * Reads one row (its cells as text, in header order) as a FOCUS charge;
+ * fails naming `where` (file and line, or row group and row) and the column.
+ */
 export function focusCharge(
-  record: CsvRecord,
+  f: string[],
   columns: FocusColumns,
-  file: string,
+  where: string,
 ): FocusCharge {
-  const where = `${file}:${record.line}`;
-  const f = record.fields;
   if (f.length !== columns.width) {
     throw new FileFormatError(
       where,

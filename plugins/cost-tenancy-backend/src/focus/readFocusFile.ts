@@ -1,9 +1,10 @@
 import { createHash, Hash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { csvRecords, FileFormatError } from './csvRecords';
+import { CsvRecord, csvRecords, FileFormatError } from './csvRecords';
+import { parquetRows } from './parquetRows';
 import { DailyCostAggregator } from './dailyCosts';
-import { focusCharge, focusColumns } from './focusCharges';
+import { focusCharge, focusColumns, USED_COLUMNS } from './focusCharges';
 
 /** A billing export file, wherever it is read from. */
 export type ExportFile = {
@@ -51,19 +52,14 @@ async function* cappedBytes(
 }
 
 /** Text of the file, ungzipped when its content says gzip. */
-async function* textOf(bytes: AsyncGenerator<Buffer>, file: ExportFile) {
-  const first = await bytes.next();
-  if (first.done) return;
-  const head: Buffer = first.value;
+async function* textOf(
+  head: Buffer,
+  bytes: AsyncGenerator<Buffer>,
+  file: ExportFile,
+) {
   async function* all() {
     yield head;
     yield* bytes;
-  }
-  if (head.subarray(0, 4).equals(PARQUET)) {
-    throw new FileFormatError(
-      file.name,
-      'Parquet exports are not read yet; deliver CSV or gzip CSV',
-    );
   }
   const isGzip = head[0] === GZIP[0] && head[1] === GZIP[1];
   const source = isGzip
@@ -88,7 +84,7 @@ async function* textOf(bytes: AsyncGenerator<Buffer>, file: ExportFile) {
 }
 
 /**
- * Reads a FOCUS export (CSV or gzip CSV, told apart by content) into daily
+ * Reads a FOCUS export (CSV, gzip CSV or Parquet, told apart by content) into daily
  * sums, counting rows in `progress` as it goes. Any problem fails the whole
  * file with a FileFormatError naming the file, the line and what was wrong.
  * Returns the content's SHA-256.
@@ -111,23 +107,46 @@ export async function readFocusFile(
       )} (costTenancy.billing.maxFileSizeMiB)`,
     );
   }
-  const stream = await file.open();
-  const records = csvRecords(
-    textOf(cappedBytes(stream, file, options.maxBytes, hash), file),
-    file.name,
-  );
+  const bytes = cappedBytes(await file.open(), file, options.maxBytes, hash);
+  const first = await bytes.next();
+  const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
+  const rows = head.subarray(0, 4).equals(PARQUET)
+    ? parquetRows(
+        Buffer.concat([head, ...(await collect(bytes))]),
+        file.name,
+        header => header.filter(name => USED_COLUMNS.has(name)),
+      )
+    : csvRows(csvRecords(textOf(head, bytes, file), file.name), file.name);
   let columns: ReturnType<typeof focusColumns> | undefined;
-  for await (const record of records) {
-    if (!columns) {
-      columns = focusColumns(record.fields, file.name);
+  for await (const row of rows) {
+    if ('header' in row) {
+      columns = focusColumns(row.header, file.name);
       continue;
     }
-    const charge = focusCharge(record, columns, file.name);
-    aggregator.add(charge, `${file.name}:${record.line}`);
+    aggregator.add(focusCharge(row.cells, columns!, row.where), row.where);
     progress.rows++;
   }
   if (!columns) {
     throw new FileFormatError(file.name, 'the file has no header line');
   }
   return { rows: progress.rows, fingerprint: hash.digest('hex') };
+}
+
+async function collect(bytes: AsyncGenerator<Buffer>): Promise<Buffer[]> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of bytes) chunks.push(chunk);
+  return chunks;
+}
+
+/** CSV records as a header, then rows with their line. */
+async function* csvRows(records: AsyncGenerator<CsvRecord>, file: string) {
+  let first = true;
+  for await (const record of records) {
+    if (first) {
+      first = false;
+      yield { header: record.fields };
+    } else {
+      yield { cells: record.fields, where: `${file}:${record.line}` };
+    }
+  }
 }
