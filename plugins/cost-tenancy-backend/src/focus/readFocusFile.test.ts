@@ -132,14 +132,8 @@ describe('readFocusFile', () => {
 
     it('names the row group and row of a bad value', async () => {
       const columns = focusColumnData(items).map(c =>
-        c.name === 'ChargeCategory'
-          ? c
-          : c.name === 'BilledCost'
-          ? {
-              name: 'BilledCost',
-              type: 'STRING' as const,
-              data: ['1', '2', 'abc', '4'],
-            }
+        c.name === 'BilledCost'
+          ? { name: c.name, type: 'STRING', data: ['1', '2', 'abc', '4'] }
           : c,
       );
       const buffer = Buffer.from(
