@@ -27,6 +27,12 @@ export interface Config {
     /** Cluster data for the namespace shares of node cost and the Tenancy view. */
     clusters?: {
       /**
+       * Read the `config` clusters of `kubernetes.clusterLocatorMethods` that
+       * use a service account, live, read-only and paged (never Secrets).
+       * @defaultValue true
+       */
+      readLive?: boolean;
+      /**
        * Snapshots of clusters the portal cannot reach: the JSON of
        * `kubectl get namespaces,resourcequotas,limitranges,networkpolicies,pods,nodes -A -o json`.
        */

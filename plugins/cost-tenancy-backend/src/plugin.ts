@@ -5,6 +5,10 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { costTenancyPermissions } from '@internal/plugin-cost-tenancy-common';
 import { ClusterSnapshots } from './clusters/ClusterSnapshots';
+import {
+  KubernetesClusterReader,
+  liveClusters,
+} from './clusters/KubernetesClusterReader';
 import { BillingIngestion } from './ingestion/BillingIngestion';
 import { CostReports } from './service/CostReports';
 import { createRouter } from './service/router';
@@ -59,10 +63,18 @@ export const costTenancyPlugin = createBackendPlugin({
           snapshots: settings.snapshots,
           baseDir,
         });
+        const live = new KubernetesClusterReader({
+          store,
+          logger,
+          clusters: settings.readLiveClusters
+            ? liveClusters(config, logger)
+            : [],
+        });
         const ingestAll = async (
           trigger: 'schedule' | 'manual' | 'startup',
         ) => {
           await clusters.readAll();
+          await live.readAll();
           await billing.runAll(trigger);
         };
 

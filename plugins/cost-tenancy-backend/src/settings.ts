@@ -18,6 +18,7 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 export type CostTenancySettings = ReportSettings & {
   sources: BillingSource[];
   snapshots: ClusterSnapshot[];
+  readLiveClusters: boolean;
   tagKeys: TagKeys;
   maxFileBytes: number;
   financeGroups: string[];
@@ -63,6 +64,7 @@ export function readSettings(config: Config): CostTenancySettings {
         day: s.getOptionalString('day'),
       }),
     ),
+    readLiveClusters: c?.getOptionalBoolean('clusters.readLive') ?? true,
     tagKeys: {
       team: list('allocation.teamTagKeys', DEFAULT_TAG_KEYS.team),
       cluster: list('allocation.clusterTagKeys', DEFAULT_TAG_KEYS.cluster),

@@ -2,7 +2,7 @@ import { FileFormatError } from '../focus/csvRecords';
 import { parseQuantity } from './quantities';
 import { NamespaceSample } from './samples';
 
-type KubeObject = {
+export type KubeObject = {
   kind?: string;
   metadata?: {
     name?: string;
@@ -57,14 +57,7 @@ function quotaValue(
  * resourcequotas,limitranges,networkpolicies,pods[,nodes] -A -o json`
  * prints. Nodes, when present, give the cluster's allocatable capacity.
  */
-export function readKubectlSnapshot(
-  text: string,
-  file: string,
-): {
-  namespaces: Array<Omit<NamespaceSample, 'cluster' | 'day'>>;
-  cpuAllocatable: number;
-  memoryAllocatable: number;
-} {
+export function readKubectlSnapshot(text: string, file: string) {
   let list: any;
   try {
     list = JSON.parse(text);
@@ -77,7 +70,11 @@ export function readKubectlSnapshot(
       'not the output of kubectl get ... -o json (expected kind List with items)',
     );
   }
-  const items: KubeObject[] = list.items;
+  return clusterObjects(list.items);
+}
+
+/** The namespaces and capacity from a cluster's objects (each with its `kind`). */
+export function clusterObjects(items: KubeObject[]) {
   const namespaces = new Map<
     string,
     Omit<NamespaceSample, 'cluster' | 'day'>
@@ -139,7 +136,9 @@ export function readKubectlSnapshot(
     }
   }
   return {
-    namespaces: [...namespaces.values()],
+    namespaces: [...namespaces.values()] as Array<
+      Omit<NamespaceSample, 'cluster' | 'day'>
+    >,
     cpuAllocatable,
     memoryAllocatable,
   };
