@@ -92,7 +92,17 @@ function tagFacts(tags: Record<string, unknown>, keys: TagKeys): TagFacts {
   };
 }
 
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const days = new Map<number, string>();
+/** The UTC day (YYYY-MM-DD) an instant falls on. */
+function dayOf(ms: number): string {
+  const start = ms - (ms % DAY_MS);
+  let day = days.get(start);
+  if (day === undefined) {
+    day = new Date(start).toISOString().slice(0, 10);
+    days.set(start, day);
+  }
+  return day;
+}
 
 /**
  * Sums charges per day and dimensions. A charge spanning several days is
@@ -105,8 +115,8 @@ export class DailyCostAggregator {
 
   constructor(private readonly keys: TagKeys) {}
 
-  add(charge: FocusCharge, where: string) {
-    const facts = this.tagFactsOf(charge.tags, where);
+  add(charge: FocusCharge, at: () => string) {
+    const facts = this.tagFactsOf(charge.tags, at);
     const untracked = !facts.teamTag && !facts.cluster;
     const base = {
       billingPeriod: charge.billingPeriod,
@@ -194,7 +204,7 @@ export class DailyCostAggregator {
     if (share === 1 || day === dayOf(charge.chargeStart)) sum.rowCount += 1;
   }
 
-  private tagFactsOf(tags: string, where: string): TagFacts {
+  private tagFactsOf(tags: string, at: () => string): TagFacts {
     let facts = this.facts.get(tags);
     if (!facts) {
       let parsed: unknown = {};
@@ -207,7 +217,7 @@ export class DailyCostAggregator {
       }
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
         throw new FileFormatError(
-          where,
+          at(),
           `Tags is not a JSON object: ${JSON.stringify(tags.slice(0, 80))}`,
         );
       }

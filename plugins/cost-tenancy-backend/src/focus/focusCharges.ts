@@ -90,7 +90,12 @@ export function focusColumns(header: string[], file: string) {
 
 export type FocusColumns = ReturnType<typeof focusColumns>;
 
-function parseInstant(value: string, column: string, where: string): number {
+/** Export files repeat the same few timestamps; parse each text once. */
+const instants = new Map<string, number>();
+
+function parseInstant(value: string, column: string, at: () => string): number {
+  const cached = instants.get(value);
+  if (cached !== undefined) return cached;
   const m = DATE_TIME.exec(value.trim());
   const ms = m
     ? Date.UTC(
@@ -104,10 +109,12 @@ function parseInstant(value: string, column: string, where: string): number {
     : NaN;
   if (!m || Number.isNaN(ms) || +m[2] > 12 || +m[3] > 31) {
     throw new FileFormatError(
-      where,
+      at(),
       `${column} is not a date and time: ${JSON.stringify(value)}`,
     );
   }
+  if (instants.size > 100_000) instants.clear();
+  instants.set(value, ms);
   return ms;
 }
 
@@ -121,49 +128,56 @@ function offsetMs(zone: string | undefined): number {
 function parseDecimal(
   value: string,
   column: string,
-  where: string,
+  at: () => string,
   required: boolean,
 ): number {
+  const n = Number(value);
+  // Number() accepts '', ' ', '0x1F' and 'Infinity'; FOCUS decimals are plain.
+  if (value !== '' && !Number.isNaN(n) && DECIMAL.test(value)) return n;
   const text = value.trim();
   if (text === '' && !required) return 0;
   if (!DECIMAL.test(text)) {
     throw new FileFormatError(
-      where,
+      at(),
       `${column} is not a number: ${JSON.stringify(value)}`,
     );
   }
   return Number(text);
 }
 
+const CURRENCY = /^[A-Z]{3}$/;
+const billingPeriods = new Map<number, string>();
+
 /**
  * Reads one row (its cells as text, in header order) as a FOCUS charge;
- * fails naming `where` (file and line, or row group and row) and the column.
+ * fails naming where (file and line, or row group and row) and the column.
  */
 export function focusCharge(
   f: string[],
+  count: number,
   columns: FocusColumns,
-  where: string,
+  at: () => string,
 ): FocusCharge {
-  if (f.length !== columns.width) {
+  if (count !== columns.width) {
     throw new FileFormatError(
-      where,
-      `${f.length} fields where the header has ${columns.width}`,
+      at(),
+      `${count} fields where the header has ${columns.width}`,
     );
   }
   const text = (i: number) => (i < 0 ? '' : f[i]);
   const chargeStart = parseInstant(
     f[columns.ChargePeriodStart],
     'ChargePeriodStart',
-    where,
+    at,
   );
   const chargeEnd = parseInstant(
     f[columns.ChargePeriodEnd],
     'ChargePeriodEnd',
-    where,
+    at,
   );
   if (chargeEnd < chargeStart) {
     throw new FileFormatError(
-      where,
+      at(),
       `ChargePeriodEnd ${
         f[columns.ChargePeriodEnd]
       } is before ChargePeriodStart ${f[columns.ChargePeriodStart]}`,
@@ -172,40 +186,45 @@ export function focusCharge(
   const billingStart = parseInstant(
     f[columns.BillingPeriodStart],
     'BillingPeriodStart',
-    where,
+    at,
   );
   const billingEnd = parseInstant(
     f[columns.BillingPeriodEnd],
     'BillingPeriodEnd',
-    where,
+    at,
   );
   if (billingEnd < billingStart) {
     throw new FileFormatError(
-      where,
+      at(),
       `BillingPeriodEnd ${
         f[columns.BillingPeriodEnd]
       } is before BillingPeriodStart ${f[columns.BillingPeriodStart]}`,
     );
   }
-  const currency = f[columns.BillingCurrency].trim();
-  if (!/^[A-Z]{3}$/.test(currency)) {
+  let billingPeriod = billingPeriods.get(billingStart);
+  if (billingPeriod === undefined) {
+    billingPeriod = new Date(billingStart).toISOString().slice(0, 7);
+    billingPeriods.set(billingStart, billingPeriod);
+  }
+  const currency = f[columns.BillingCurrency];
+  if (!CURRENCY.test(currency)) {
     throw new FileFormatError(
-      where,
+      at(),
       `BillingCurrency is not an ISO 4217 code: ${JSON.stringify(currency)}`,
     );
   }
-  const tags = text(columns.Tags).trim();
+  const tags = text(columns.Tags);
   return {
-    billedCost: parseDecimal(f[columns.BilledCost], 'BilledCost', where, true),
+    billedCost: parseDecimal(f[columns.BilledCost], 'BilledCost', at, true),
     effectiveCost: parseDecimal(
       f[columns.EffectiveCost],
       'EffectiveCost',
-      where,
+      at,
       true,
     ),
-    listCost: parseDecimal(text(columns.ListCost), 'ListCost', where, false),
+    listCost: parseDecimal(text(columns.ListCost), 'ListCost', at, false),
     currency,
-    billingPeriod: new Date(billingStart).toISOString().slice(0, 7),
+    billingPeriod,
     chargeStart,
     chargeEnd,
     chargeCategory: f[columns.ChargeCategory],
@@ -218,6 +237,6 @@ export function focusCharge(
     region: text(columns.RegionId),
     resourceId: text(columns.ResourceId),
     resourceName: text(columns.ResourceName),
-    tags: tags === '' || tags === '{}' ? '' : tags,
+    tags: tags === '{}' ? '' : tags,
   };
 }

@@ -1,7 +1,7 @@
 import { createHash, Hash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { CsvRecord, csvRecords, FileFormatError } from './csvRecords';
+import { FileFormatError, readCsv } from './csvRecords';
 import { parquetRows } from './parquetRows';
 import { DailyCostAggregator } from './dailyCosts';
 import { focusCharge, focusColumns, USED_COLUMNS } from './focusCharges';
@@ -110,21 +110,31 @@ export async function readFocusFile(
   const bytes = cappedBytes(await file.open(), file, options.maxBytes, hash);
   const first = await bytes.next();
   const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
-  const rows = head.subarray(0, 4).equals(PARQUET)
-    ? parquetRows(
-        Buffer.concat([head, ...(await collect(bytes))]),
-        file.name,
-        header => header.filter(name => USED_COLUMNS.has(name)),
-      )
-    : csvRows(csvRecords(textOf(head, bytes, file), file.name), file.name);
   let columns: ReturnType<typeof focusColumns> | undefined;
-  for await (const row of rows) {
-    if ('header' in row) {
-      columns = focusColumns(row.header, file.name);
-      continue;
-    }
-    aggregator.add(focusCharge(row.cells, columns!, row.where), row.where);
+  const onHeader = (header: string[]) => {
+    columns = focusColumns(header, file.name);
+    return header.map(name => USED_COLUMNS.has(name));
+  };
+  const onRow = (cells: string[], count: number, at: () => string) => {
+    aggregator.add(focusCharge(cells, count, columns!, at), at);
     progress.rows++;
+  };
+  if (head.subarray(0, 4).equals(PARQUET)) {
+    const rows = parquetRows(
+      Buffer.concat([head, ...(await collect(bytes))]),
+      file.name,
+      header => header.filter(name => USED_COLUMNS.has(name)),
+    );
+    for await (const row of rows) {
+      if ('header' in row) onHeader(row.header);
+      else onRow(row.cells, row.cells.length, () => row.where);
+    }
+  } else {
+    await readCsv(textOf(head, bytes, file), file.name, {
+      onHeader,
+      onRecord: (cells, count, line) =>
+        onRow(cells, count, () => `${file.name}:${line}`),
+    });
   }
   if (!columns) {
     throw new FileFormatError(file.name, 'the file has no header line');
@@ -136,17 +146,4 @@ async function collect(bytes: AsyncGenerator<Buffer>): Promise<Buffer[]> {
   const chunks: Buffer[] = [];
   for await (const chunk of bytes) chunks.push(chunk);
   return chunks;
-}
-
-/** CSV records as a header, then rows with their line. */
-async function* csvRows(records: AsyncGenerator<CsvRecord>, file: string) {
-  let first = true;
-  for await (const record of records) {
-    if (first) {
-      first = false;
-      yield { header: record.fields };
-    } else {
-      yield { cells: record.fields, where: `${file}:${record.line}` };
-    }
-  }
 }
