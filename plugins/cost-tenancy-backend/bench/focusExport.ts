@@ -107,20 +107,20 @@ export function* benchmarkRows(
     const [service, category] = SERVICES[i % SERVICES.length];
     const kind = i % 10;
     const team = TEAMS[i % TEAMS.length];
-    const tags =
-      kind < 6
-        ? {
-            team,
-            service: `${team}-api`,
-            environment: i % 3 ? 'prod' : 'staging',
-            'cost-center': `cc-${team}`,
-          }
-        : kind < 8
-        ? {
-            [`kubernetes.io/cluster/prod-eu-cluster`]: 'owned',
-            'eks:nodegroup-name': 'general',
-          }
-        : undefined;
+    let tags: Record<string, string> | undefined;
+    if (kind < 6) {
+      tags = {
+        team,
+        service: `${team}-api`,
+        environment: i % 3 ? 'prod' : 'staging',
+        'cost-center': `cc-${team}`,
+      };
+    } else if (kind < 8) {
+      tags = {
+        'kubernetes.io/cluster/prod-eu-cluster': 'owned',
+        'eks:nodegroup-name': 'general',
+      };
+    }
     const billed = Math.round(rand() * 1e6) / 1e4;
     yield {
       AvailabilityZone: 'eu-west-1a',

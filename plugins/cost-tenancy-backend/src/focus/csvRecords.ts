@@ -55,7 +55,8 @@ export async function readCsv(
    * Reads one record starting at `pos`; returns where the next one starts,
    * or -1 when the text ends before the record does (and more may come).
    */
-  const readRecord = (pos: number, final: boolean): number => {
+  const readRecord = (start: number, final: boolean): number => {
+    let pos = start;
     let count = 0;
     let lines = 0;
     const end = text.length;
@@ -93,14 +94,10 @@ export async function readCsv(
           next = close + 2;
         } else if (after === LF || after === CR || close + 1 === end) {
           if (after === CR && close + 2 === end && !final) return -1;
-          next =
-            close +
-            1 +
-            (after === CR && text.charCodeAt(close + 2) === LF
-              ? 2
-              : close + 1 === end
-              ? 0
-              : 1);
+          // Past the line end: CRLF, LF or CR, or nothing at the end of the text.
+          let lineEnd = close + 1 === end ? 0 : 1;
+          if (after === CR && text.charCodeAt(close + 2) === LF) lineEnd = 2;
+          next = close + 1 + lineEnd;
           recordEnds = true;
         } else {
           return fail(line + lines, 'text after the closing quote of a field');
@@ -110,7 +107,7 @@ export async function readCsv(
           nextNewline = text.indexOf('\n', pos);
           if (nextNewline < 0) nextNewline = end;
         }
-        let nl = nextNewline;
+        const nl = nextNewline;
         if (nl === end && !final) return -1;
         const comma = text.indexOf(',', pos);
         let stop: number;
