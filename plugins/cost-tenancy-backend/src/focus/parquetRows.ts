@@ -57,9 +57,10 @@ export async function* parquetRows(
         `cannot be read (${error.message})`,
       );
     }
+    const read = new Set(columns);
     for (const [offset, row] of rows.entries()) {
       yield {
-        cells: header.map(name => text(row[name])),
+        cells: header.map(name => (read.has(name) ? text(row[name]) : '')),
         where: `${file}: row group ${index + 1}, row ${offset + 1}`,
       };
     }

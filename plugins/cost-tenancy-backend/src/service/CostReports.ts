@@ -65,8 +65,46 @@ function oneOf<T extends string>(
   return value as T;
 }
 
+/** How long a computed allocation is reused while no ingestion has changed the data. */
+const CACHE_MS = 60_000;
+const CACHE_ENTRIES = 64;
+
 /** Builds the API's reports from stored costs, cluster samples and the catalog's teams. */
 export class CostReports {
+  private readonly cache = new Map<
+    string,
+    { at: number; version: number; teams?: TeamDirectory; value: Promise<any> }
+  >();
+
+  /**
+   * The value for `key`, computed once and shared by concurrent requests,
+   * until the store changes, the teams are reloaded or a minute passes.
+   */
+  private cached<T>(
+    key: string,
+    compute: () => Promise<T>,
+    teams?: TeamDirectory,
+  ): Promise<T> {
+    const hit = this.cache.get(key);
+    const now = Date.now();
+    if (
+      hit &&
+      hit.version === this.store.version &&
+      hit.teams === teams &&
+      now - hit.at < CACHE_MS
+    ) {
+      return hit.value;
+    }
+    const value = compute();
+    value.catch(() => this.cache.delete(key));
+    this.cache.delete(key);
+    this.cache.set(key, { at: now, version: this.store.version, teams, value });
+    if (this.cache.size > CACHE_ENTRIES) {
+      this.cache.delete(this.cache.keys().next().value!);
+    }
+    return value;
+  }
+
   constructor(
     private readonly store: CostStore,
     private readonly settings: ReportSettings,
@@ -76,9 +114,8 @@ export class CostReports {
 
   /** Allocates the period's cost and describes the scope. */
   async allocate(query: ReportQuery, teams: TeamDirectory) {
-    const complete = completeThrough(
-      await this.store.latestDays(),
-      this.today(),
+    const complete = await this.cached('complete', async () =>
+      completeThrough(await this.store.latestDays(), this.today()),
     );
     const period = requestedPeriod(query, complete);
     const measure = oneOf<CostMeasure>(
@@ -97,6 +134,29 @@ export class CostReports {
         )}`,
       );
     }
+    const key = JSON.stringify([period, measure, query.currency ?? null]);
+    // The same request over the same data and teams gives the same answer.
+    return this.cached(
+      key,
+      () =>
+        this.compute(
+          period,
+          measure,
+          query.currency as string | undefined,
+          complete,
+          teams,
+        ),
+      teams,
+    );
+  }
+
+  private async compute(
+    period: { from: string; to: string },
+    measure: CostMeasure,
+    requestedCurrency: string | undefined,
+    complete: string | null,
+    teams: TeamDirectory,
+  ) {
     const length = daysBetween(period.from, period.to);
     const previous = {
       from: addDays(period.from, -length),
@@ -108,7 +168,7 @@ export class CostReports {
     });
     const dataCurrencies = [...new Set(costs.map(c => c.currency))];
     const currency =
-      (query.currency as string | undefined) ??
+      requestedCurrency ??
       (dataCurrencies.length === 1
         ? dataCurrencies[0]
         : this.settings.baseCurrency);

@@ -38,6 +38,9 @@ export class CostStore {
 
   private constructor(private readonly knex: Knex) {}
 
+  /** Goes up with every write, so answers computed from older data are not reused. */
+  version = 0;
+
   async filesOf(source: string): Promise<StoredFile[]> {
     return this.knex(FILES).where({ source }).select('file', 'fingerprint');
   }
@@ -94,6 +97,7 @@ export class CostStore {
         ingested_at: new Date(),
       });
     });
+    this.version++;
   }
 
   /** Forgets files the source no longer delivers, with their costs. */
@@ -103,6 +107,7 @@ export class CostStore {
       await tx(COSTS).where({ source }).whereIn('file', files).delete();
       await tx(FILES).where({ source }).whereIn('file', files).delete();
     });
+    this.version++;
   }
 
   /** Daily costs of the days from `from` to `to` (inclusive), summed over files. */
@@ -239,6 +244,7 @@ export class CostStore {
         await tx(NAMESPACES).insert(records.slice(i, i + INSERT_CHUNK));
       }
     });
+    this.version++;
   }
 
   /** Every cluster sample, oldest first (a day before the first sample uses the first). */
