@@ -1,4 +1,4 @@
-import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
+import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
 import { FileFormatError } from './csvRecords';
 
 /** A Parquet cell as the text a CSV export would hold. */
@@ -14,15 +14,18 @@ function text(value: unknown): string {
 }
 
 /**
- * The rows of a Parquet export, one row group at a time and only the
- * columns asked for, as text cells in `columns` order. Errors name the file
- * and the row group.
+ * Reads a Parquet export one row group at a time and only the columns the
+ * header handler asks for, handing each row to `onRow` as text cells in
+ * header order (the array is reused). Errors name the file and row group.
  */
-export async function* parquetRows(
+export async function readParquet(
   buffer: Buffer,
   file: string,
-  wanted: (header: string[]) => string[],
-): AsyncGenerator<{ header: string[] } | { cells: string[]; where: string }> {
+  handlers: {
+    onHeader(header: string[]): boolean[];
+    onRow(cells: string[], where: () => string): void;
+  },
+): Promise<void> {
   const arrayBuffer = buffer.buffer.slice(
     buffer.byteOffset,
     buffer.byteOffset + buffer.byteLength,
@@ -37,19 +40,25 @@ export async function* parquetRows(
     );
   }
   const header = parquetSchema(metadata).children.map(c => c.element.name);
-  yield { header };
-  const columns = wanted(header);
+  const wanted = handlers.onHeader(header);
+  const positions = header.flatMap((_, i) => (wanted[i] ? [i] : []));
+  const columns = positions.map(i => header[i]);
+  const cells = new Array<string>(header.length).fill('');
   let rowStart = 0;
   for (const [index, group] of metadata.row_groups.entries()) {
     const rowEnd = rowStart + Number(group.num_rows);
-    let rows: Record<string, unknown>[];
+    let rows: any[][] = [];
     try {
-      rows = await parquetReadObjects({
+      await parquetRead({
         file: arrayBuffer,
         metadata,
         columns,
         rowStart,
         rowEnd,
+        rowFormat: 'array',
+        onComplete: result => {
+          rows = result;
+        },
       });
     } catch (error: any) {
       throw new FileFormatError(
@@ -57,12 +66,15 @@ export async function* parquetRows(
         `cannot be read (${error.message})`,
       );
     }
-    const read = new Set(columns);
-    for (const [offset, row] of rows.entries()) {
-      yield {
-        cells: header.map(name => (read.has(name) ? text(row[name]) : '')),
-        where: `${file}: row group ${index + 1}, row ${offset + 1}`,
-      };
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      for (let c = 0; c < positions.length; c++) {
+        cells[positions[c]] = text(row[c]);
+      }
+      handlers.onRow(
+        cells,
+        () => `${file}: row group ${index + 1}, row ${r + 1}`,
+      );
     }
     rowStart = rowEnd;
   }

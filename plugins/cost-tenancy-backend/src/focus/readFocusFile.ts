@@ -2,7 +2,7 @@ import { createHash, Hash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { FileFormatError, readCsv } from './csvRecords';
-import { parquetRows } from './parquetRows';
+import { readParquet } from './parquetRows';
 import { DailyCostAggregator } from './dailyCosts';
 import { focusCharge, focusColumns, USED_COLUMNS } from './focusCharges';
 
@@ -120,15 +120,11 @@ export async function readFocusFile(
     progress.rows++;
   };
   if (head.subarray(0, 4).equals(PARQUET)) {
-    const rows = parquetRows(
+    await readParquet(
       Buffer.concat([head, ...(await collect(bytes))]),
       file.name,
-      header => header.filter(name => USED_COLUMNS.has(name)),
+      { onHeader, onRow: (cells, at) => onRow(cells, cells.length, at) },
     );
-    for await (const row of rows) {
-      if ('header' in row) onHeader(row.header);
-      else onRow(row.cells, row.cells.length, () => row.where);
-    }
   } else {
     await readCsv(textOf(head, bytes, file), file.name, {
       onHeader,

@@ -210,6 +210,27 @@ export class CostReports {
     teams: TeamDirectory,
     access: { visible: Set<string>; organizationWide: boolean },
   ): Promise<TeamsResponse> {
+    const key = JSON.stringify([
+      'teams',
+      query.from,
+      query.to,
+      query.currency,
+      query.measure,
+      [...access.visible].sort(),
+      access.organizationWide,
+    ]);
+    return this.cached(
+      key,
+      () => this.computeTeams(query, teams, access),
+      teams,
+    );
+  }
+
+  private async computeTeams(
+    query: ReportQuery,
+    teams: TeamDirectory,
+    access: { visible: Set<string>; organizationWide: boolean },
+  ): Promise<TeamsResponse> {
     const { scope, inPeriod, before } = await this.allocate(query, teams);
     const byTeam = (pieces: AllocatedCost[]) => {
       const totals = new Map<string, number>();
@@ -258,6 +279,28 @@ export class CostReports {
   }
 
   async teamCost(
+    query: ReportQuery & { granularity?: unknown; groupBy?: unknown },
+    teams: TeamDirectory,
+    team: Team,
+  ): Promise<TeamCostResponse> {
+    const key = JSON.stringify([
+      'teamCost',
+      team.ref,
+      query.from,
+      query.to,
+      query.currency,
+      query.measure,
+      query.granularity,
+      query.groupBy,
+    ]);
+    return this.cached(
+      key,
+      () => this.computeTeamCost(query, teams, team),
+      teams,
+    );
+  }
+
+  private async computeTeamCost(
     query: ReportQuery & { granularity?: unknown; groupBy?: unknown },
     teams: TeamDirectory,
     team: Team,
