@@ -77,6 +77,10 @@ export type TeamCostResponse = ReportScope & {
   granularity: Granularity;
   groupBy: BreakdownDimension;
   total: number;
+  /** The total of the previous period of equal length. */
+  previousTotal: number;
+  /** The team's monthly budget in the report currency, when it has one. */
+  monthlyBudget: number | null;
   /** By how the cost reached the team: direct tags, cluster share, shared rules. */
   byAllocation: Record<AllocationKind, number>;
   series: CostPoint[];
@@ -88,6 +92,17 @@ export type TeamCostResponse = ReportScope & {
     sampleDay: string;
     forDays: string[];
   }>;
+};
+
+/** A component's or resource's cost: by its `service` tag and its namespaces. */
+export type EntityCostResponse = ReportScope & {
+  entityRef: string;
+  ownerRef: string;
+  total: number;
+  previousTotal: number;
+  series: CostPoint[];
+  namespaces: string[];
+  breakdown: BreakdownItem[];
 };
 
 export type NamespaceQuota = {

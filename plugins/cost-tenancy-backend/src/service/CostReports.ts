@@ -3,6 +3,7 @@ import {
   BREAKDOWN_DIMENSIONS,
   BreakdownDimension,
   CostMeasure,
+  EntityCostResponse,
   Granularity,
   ReportScope,
   TeamCostResponse,
@@ -317,9 +318,13 @@ export class CostReports {
       'groupBy',
       'service',
     );
-    const { scope, inPeriod, allocation } = await this.allocate(query, teams);
+    const { scope, inPeriod, before, allocation } = await this.allocate(
+      query,
+      teams,
+    );
     const subtree = new Set(teams.subtree(team.ref));
-    const mine = inPeriod.filter(p => p.teamRef && subtree.has(p.teamRef));
+    const ofTeam = (p: AllocatedCost) => !!p.teamRef && subtree.has(p.teamRef);
+    const mine = inPeriod.filter(ofTeam);
     const total = sum(mine);
     return {
       ...scope,
@@ -327,6 +332,8 @@ export class CostReports {
       granularity,
       groupBy,
       total: round(total),
+      previousTotal: round(sum(before.filter(ofTeam))),
+      monthlyBudget: this.budgetIn(team, scope.currency),
       byAllocation: {
         direct: round(sum(mine.filter(p => p.kind === 'direct'))),
         cluster: round(sum(mine.filter(p => p.kind === 'cluster'))),
@@ -406,17 +413,24 @@ export class CostReports {
   async entityCost(
     query: ReportQuery,
     teams: TeamDirectory,
-    entity: { name: string; namespaces: string[] },
-  ) {
-    const { scope, inPeriod } = await this.allocate(query, teams);
-    const mine = inPeriod.filter(
-      p =>
-        (p.kind !== 'idle' && p.component === entity.name) ||
-        (p.namespace !== null && entity.namespaces.includes(p.namespace)),
-    );
+    entity: {
+      ref: string;
+      ownerRef: string;
+      name: string;
+      namespaces: string[];
+    },
+  ): Promise<EntityCostResponse> {
+    const { scope, inPeriod, before } = await this.allocate(query, teams);
+    const ofEntity = (p: AllocatedCost) =>
+      (p.kind !== 'idle' && p.component === entity.name) ||
+      (p.namespace !== null && entity.namespaces.includes(p.namespace));
+    const mine = inPeriod.filter(ofEntity);
     return {
       ...scope,
+      entityRef: entity.ref,
+      ownerRef: entity.ownerRef,
       total: round(sum(mine)),
+      previousTotal: round(sum(before.filter(ofEntity))),
       series: this.series(mine, scope, 'day'),
       namespaces: entity.namespaces,
       breakdown: this.breakdown(mine, 'service'),

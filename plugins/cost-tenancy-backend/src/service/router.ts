@@ -24,7 +24,7 @@ import yaml from 'yaml';
 import { CostStore } from '../store/CostStore';
 import { TeamDirectory } from '../teams/TeamDirectory';
 import { CostReports } from './CostReports';
-import { toCsv } from './csv';
+import { toCsv } from '@internal/plugin-cost-tenancy-common';
 
 const spec = yaml.parse(
   readFileSync(
@@ -233,6 +233,8 @@ export async function createRouter(options: RouterOptions) {
       .map(n => n.trim())
       .filter(Boolean);
     const body = await reports.entityCost(req.query, who.teams, {
+      ref,
+      ownerRef: owner,
       name: entity.metadata.name,
       namespaces,
     });
@@ -245,7 +247,7 @@ export async function createRouter(options: RouterOptions) {
       );
       return;
     }
-    res.json({ ...body, entityRef: ref, ownerRef: owner });
+    res.json(body);
   });
 
   router.get('/unallocated', async (req, res) => {

@@ -1,0 +1,1 @@
+export { CostOverviewPage } from './CostOverviewPage';

@@ -1,0 +1,1 @@
+export { CostError, CostSkeleton, NoCostData } from './CostStates';

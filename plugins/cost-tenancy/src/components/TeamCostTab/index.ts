@@ -1,0 +1,1 @@
+export { TeamCostTab } from './TeamCostTab';
