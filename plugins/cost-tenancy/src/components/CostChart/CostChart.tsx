@@ -62,7 +62,7 @@ export function CostChart(props: {
       </div>
       <details>
         <summary>{title} as a table</summary>
-        <table>
+        <table aria-label={title}>
           <thead>
             <tr>
               <th scope="col">Date</th>

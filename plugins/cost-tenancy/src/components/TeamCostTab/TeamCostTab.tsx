@@ -203,7 +203,7 @@ export function TeamCostTab() {
         <Grid item>
           <InfoCard
             title="Cost over time"
-            action={
+            actionsTopRight={
               <ToggleButtonGroup
                 size="small"
                 exclusive
