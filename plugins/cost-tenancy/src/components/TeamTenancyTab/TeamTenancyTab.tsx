@@ -30,7 +30,7 @@ function columns(
   currency: string,
 ): TableColumn<TenantNamespace & { id: string }>[] {
   return [
-    { title: 'Cluster', field: 'cluster', defaultGroupOrder: 0 },
+    { title: 'Cluster', field: 'cluster' },
     { title: 'Namespace', field: 'namespace', highlight: true },
     {
       title: 'Environment',
