@@ -60,6 +60,7 @@ const teamTenancyTab = EntityContentBlueprint.make({
 const componentCostCard = EntityCardBlueprint.make({
   name: 'component-cost',
   params: {
+    type: 'info',
     filter: 'kind:component',
     loader: () =>
       import('./components/ComponentCostCard').then(m => (
