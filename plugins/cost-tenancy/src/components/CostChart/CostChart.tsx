@@ -37,6 +37,12 @@ export function CostChart(props: {
             <YAxis
               tickFormatter={value => formatMoney(value, currency, 0)}
               width={90}
+              // Room for the budget line when the cost stays under it.
+              domain={[
+                0,
+                (dataMax: number) =>
+                  Math.max(dataMax, (budgetPerStep ?? 0) * 1.1),
+              ]}
             />
             <Tooltip
               formatter={(value: number) => formatMoney(value, currency)}
