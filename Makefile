@@ -1,5 +1,5 @@
 # The two commands of the README's Quick start.
-.PHONY: start test bench-ingest bench-api
+.PHONY: start test bench-ingest bench-api bench-frontend
 
 start:
 	@bash scripts/start.sh
@@ -13,3 +13,6 @@ bench-ingest:
 
 bench-api:
 	@bash scripts/bench.sh api
+
+bench-frontend:
+	@bash scripts/bench.sh frontend
