@@ -25,6 +25,7 @@ const costChunks = scripts.filter(name =>
   readFileSync(join(staticDir, name), 'utf8').includes('cost-tenancy'),
 );
 const mb = bytes => Math.round((bytes / 1024 / 1024) * 100) / 100;
+// eslint-disable-next-line no-console -- a benchmark prints its figures
 console.log(
   JSON.stringify({
     benchmark: 'bundle',

@@ -1,5 +1,3 @@
-import { useEffect } from 'react';
-import useAsync from 'react-use/esm/useAsync';
 import {
   Content,
   Header,
@@ -19,9 +17,9 @@ import {
 } from '@internal/plugin-cost-tenancy-common';
 import { costTenancyApiRef } from '../../api/CostTenancyApi';
 import { formatChange, formatMoney, formatShare } from '../../lib/format';
-import { useCostPeriod } from '../../lib/useCostPeriod';
-import { CostError, CostSkeleton, NoCostData } from '../CostStates';
-import { PeriodPicker } from '../PeriodPicker';
+import { useCostReport } from '../../lib/useCostReport';
+import { loadingOrError, NoCostData } from '../CostStates';
+import { WithPeriodPicker } from '../PeriodPicker';
 import { UnallocatedCard } from './UnallocatedCard';
 
 type Row = TeamCostSummary & { depth: number; id: string };
@@ -123,32 +121,25 @@ function Summary(props: { teams: TeamsResponse }) {
 export function CostOverviewPage() {
   const api = useApi(costTenancyApiRef);
   const entityRoute = useRouteRef(entityRouteRef);
-  const { period, setPeriod, anchor, range, anchorTo } = useCostPeriod();
-  const teams = useAsync(
-    () => api.getTeams(range),
-    [api, range.from, range.to],
-  );
-  useEffect(
-    () => anchorTo(teams.value?.completeThrough),
-    [teams.value, anchorTo],
-  );
+  const {
+    period,
+    setPeriod,
+    anchor,
+    report: teams,
+  } = useCostReport(range => api.getTeams(range), [api]);
   const teamPath = (ref: string) =>
     `${entityRoute?.(parseEntityRef(ref)) ?? ''}/cost`;
 
-  let body;
-  if (teams.loading && !teams.value) {
-    body = <CostSkeleton rows={6} />;
-  } else if (teams.error) {
-    body = <CostError error={teams.error} />;
-  } else if (!teams.value || teams.value.teams.length === 0) {
+  const value = teams.value;
+  let body = loadingOrError(teams, 6);
+  if (!body && (!value || value.teams.length === 0)) {
     body = (
       <NoCostData
         title="No teams to show"
         description="You are not a member of a team in the catalog, or no billing data has been ingested yet."
       />
     );
-  } else {
-    const value = teams.value;
+  } else if (!body && value) {
     body = (
       <Grid container spacing={3} direction="column">
         <Grid item>
@@ -178,18 +169,9 @@ export function CostOverviewPage() {
         subtitle="Cloud and cluster cost allocated to the catalog's teams"
       />
       <Content>
-        <Grid container spacing={3} direction="column">
-          <Grid item>
-            {anchor && (
-              <PeriodPicker
-                value={period}
-                anchor={anchor}
-                onChange={setPeriod}
-              />
-            )}
-          </Grid>
-          <Grid item>{body}</Grid>
-        </Grid>
+        <WithPeriodPicker period={period} anchor={anchor} onChange={setPeriod}>
+          {body}
+        </WithPeriodPicker>
       </Content>
     </Page>
   );

@@ -44,3 +44,13 @@ export function NoCostData(props: { title: string; description: string }) {
     />
   );
 }
+
+/** The skeleton while nothing has loaded, the error when loading failed; otherwise undefined. */
+export function loadingOrError(
+  state: { loading: boolean; error?: Error; value?: unknown },
+  rows?: number,
+) {
+  if (state.loading && !state.value) return <CostSkeleton rows={rows} />;
+  if (state.error) return <CostError error={state.error} />;
+  return undefined;
+}

@@ -1,1 +1,6 @@
-export { CostError, CostSkeleton, NoCostData } from './CostStates';
+export {
+  CostError,
+  CostSkeleton,
+  NoCostData,
+  loadingOrError,
+} from './CostStates';

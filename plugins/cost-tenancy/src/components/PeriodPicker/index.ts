@@ -1,1 +1,2 @@
 export { PeriodPicker } from './PeriodPicker';
+export { WithPeriodPicker } from './WithPeriodPicker';

@@ -1,8 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { costTenancyApiRef } from '../../api/CostTenancyApi';
+import { renderForEntity } from '../../__testUtils__/renderTab';
 import {
   apiError,
   fakeCostApi,
@@ -11,26 +9,14 @@ import {
 import { TeamCostTab } from './TeamCostTab';
 import { monthEndForecast } from './forecast';
 
-const payments = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name: 'payments', namespace: 'default' },
-  spec: { type: 'team', children: [] },
-};
 const money = (n: number) =>
   new Intl.NumberFormat(undefined, {
     style: 'currency',
     currency: 'USD',
   }).format(n);
 
-async function render(api: ReturnType<typeof fakeCostApi>) {
-  await renderInTestApp(
-    <EntityProvider entity={payments}>
-      <TeamCostTab />
-    </EntityProvider>,
-    { apis: [[costTenancyApiRef, api]] },
-  );
-}
+const render = (api: ReturnType<typeof fakeCostApi>) =>
+  renderForEntity(<TeamCostTab />, api);
 
 describe('TeamCostTab', () => {
   it("shows the team's total, change, budget use, chart table and breakdown from the API", async () => {

@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { useState } from 'react';
 import { InfoCard, Table } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
@@ -14,10 +13,10 @@ import {
 import { costTenancyApiRef } from '../../api/CostTenancyApi';
 import { downloadCsv } from '../../lib/csv';
 import { formatChange, formatMoney, formatShare } from '../../lib/format';
-import { useCostPeriod } from '../../lib/useCostPeriod';
+import { useCostReport } from '../../lib/useCostReport';
 import { CostChart } from '../CostChart';
-import { CostError, CostSkeleton, NoCostData } from '../CostStates';
-import { PeriodPicker } from '../PeriodPicker';
+import { loadingOrError, NoCostData } from '../CostStates';
+import { WithPeriodPicker } from '../PeriodPicker';
 import { Breakdown } from './Breakdown';
 import { monthEndForecast } from './forecast';
 
@@ -159,129 +158,128 @@ function download(cost: TeamCostResponse, name: string) {
   );
 }
 
+/** The report of one period: figures, chart, breakdown, child teams, how the cost came. */
+function TeamCostReport(props: {
+  cost: TeamCostResponse;
+  name: string;
+  onGranularityChange(granularity: Granularity): void;
+  onGroupByChange(groupBy: BreakdownDimension): void;
+}) {
+  const { cost } = props;
+  const days = cost.granularity === 'day';
+  return (
+    <Grid container spacing={3} direction="column">
+      <Grid item>
+        <Figures cost={cost} />
+      </Grid>
+      <Grid item>
+        <InfoCard
+          title="Cost over time"
+          actionsTopRight={
+            <ToggleButtonGroup
+              size="small"
+              exclusive
+              value={cost.granularity}
+              onChange={(_, value) => value && props.onGranularityChange(value)}
+              aria-label="Granularity"
+            >
+              <ToggleButton value="day">Daily</ToggleButton>
+              <ToggleButton value="month">Monthly</ToggleButton>
+            </ToggleButtonGroup>
+          }
+        >
+          <CostChart
+            title={`${cost.team.title} cost ${days ? 'per day' : 'per month'}`}
+            series={cost.series}
+            currency={cost.currency}
+            budgetPerStep={budgetPerStep(cost)}
+          />
+        </InfoCard>
+      </Grid>
+      <Grid item>
+        <Breakdown
+          items={cost.breakdown}
+          total={cost.total}
+          currency={cost.currency}
+          groupBy={cost.groupBy}
+          onGroupByChange={props.onGroupByChange}
+        />
+      </Grid>
+      {cost.children.length > 0 && (
+        <Grid item>
+          <Table
+            title="Teams under this one"
+            options={{ paging: false, search: false, padding: 'dense' }}
+            columns={[
+              { title: 'Team', field: 'title' },
+              {
+                title: 'Cost',
+                field: 'amount',
+                type: 'numeric',
+                render: row => formatMoney(row.amount, cost.currency),
+              },
+              {
+                title: 'Share',
+                field: 'share',
+                type: 'numeric',
+                render: row => formatShare(row.share),
+              },
+            ]}
+            data={cost.children.map(c => ({ ...c, id: c.entityRef }))}
+          />
+        </Grid>
+      )}
+      <Grid item>
+        <HowAllocated cost={cost} />
+      </Grid>
+      <Grid item>
+        <Button variant="outlined" onClick={() => download(cost, props.name)}>
+          Download CSV
+        </Button>
+      </Grid>
+    </Grid>
+  );
+}
+
 /** A group's Cost tab: cost over time, change, budget, forecast, breakdowns and child teams. */
 export function TeamCostTab() {
   const { entity } = useEntity();
   const api = useApi(costTenancyApiRef);
   const ref = getCompoundEntityRef(entity);
-  const { period, setPeriod, anchor, range, anchorTo } = useCostPeriod();
   const [granularity, setGranularity] = useState<Granularity>('day');
   const [groupBy, setGroupBy] = useState<BreakdownDimension>('service');
-  const costs = useAsync(
-    () => api.getTeamCosts(ref, { ...range, granularity, groupBy }),
-    [api, ref.namespace, ref.name, range.from, range.to, granularity, groupBy],
-  );
-  useEffect(
-    () => anchorTo(costs.value?.completeThrough),
-    [costs.value, anchorTo],
+  const {
+    period,
+    setPeriod,
+    anchor,
+    report: costs,
+  } = useCostReport(
+    range => api.getTeamCosts(ref, { ...range, granularity, groupBy }),
+    [api, ref.namespace, ref.name, granularity, groupBy],
   );
 
-  let body;
-  if (costs.loading && !costs.value) {
-    body = <CostSkeleton />;
-  } else if (costs.error) {
-    body = <CostError error={costs.error} />;
-  } else if (
-    costs.value &&
-    costs.value.total === 0 &&
-    costs.value.breakdown.length === 0
-  ) {
+  const cost = costs.value;
+  let body = loadingOrError(costs);
+  if (!body && cost && cost.total === 0 && cost.breakdown.length === 0) {
     body = (
       <NoCostData
-        title={`No cost is allocated to ${costs.value.team.title} in this period`}
+        title={`No cost is allocated to ${cost.team.title} in this period`}
         description={`No resources are tagged team: ${entity.metadata.name}, and no namespace labelled team: ${entity.metadata.name} ran on a cluster. Tag the team's resources, or add the tag value they carry to the group's cost-tenancy/aliases annotation.`}
       />
     );
-  } else if (costs.value) {
-    const cost = costs.value;
-    const days = cost.granularity === 'day';
+  } else if (!body && cost) {
     body = (
-      <Grid container spacing={3} direction="column">
-        <Grid item>
-          <Figures cost={cost} />
-        </Grid>
-        <Grid item>
-          <InfoCard
-            title="Cost over time"
-            actionsTopRight={
-              <ToggleButtonGroup
-                size="small"
-                exclusive
-                value={granularity}
-                onChange={(_, value) => value && setGranularity(value)}
-                aria-label="Granularity"
-              >
-                <ToggleButton value="day">Daily</ToggleButton>
-                <ToggleButton value="month">Monthly</ToggleButton>
-              </ToggleButtonGroup>
-            }
-          >
-            <CostChart
-              title={`${cost.team.title} cost ${
-                days ? 'per day' : 'per month'
-              }`}
-              series={cost.series}
-              currency={cost.currency}
-              budgetPerStep={budgetPerStep(cost)}
-            />
-          </InfoCard>
-        </Grid>
-        <Grid item>
-          <Breakdown
-            items={cost.breakdown}
-            total={cost.total}
-            currency={cost.currency}
-            groupBy={groupBy}
-            onGroupByChange={setGroupBy}
-          />
-        </Grid>
-        {cost.children.length > 0 && (
-          <Grid item>
-            <Table
-              title="Teams under this one"
-              options={{ paging: false, search: false, padding: 'dense' }}
-              columns={[
-                { title: 'Team', field: 'title' },
-                {
-                  title: 'Cost',
-                  field: 'amount',
-                  type: 'numeric',
-                  render: row => formatMoney(row.amount, cost.currency),
-                },
-                {
-                  title: 'Share',
-                  field: 'share',
-                  type: 'numeric',
-                  render: row => formatShare(row.share),
-                },
-              ]}
-              data={cost.children.map(c => ({ ...c, id: c.entityRef }))}
-            />
-          </Grid>
-        )}
-        <Grid item>
-          <HowAllocated cost={cost} />
-        </Grid>
-        <Grid item>
-          <Button
-            variant="outlined"
-            onClick={() => download(cost, entity.metadata.name)}
-          >
-            Download CSV
-          </Button>
-        </Grid>
-      </Grid>
+      <TeamCostReport
+        cost={cost}
+        name={entity.metadata.name}
+        onGranularityChange={setGranularity}
+        onGroupByChange={setGroupBy}
+      />
     );
   }
-
   return (
-    <Grid container spacing={3} direction="column">
-      <Grid item>
-        {anchor && (
-          <PeriodPicker value={period} anchor={anchor} onChange={setPeriod} />
-        )}
-      </Grid>
-      <Grid item>{body}</Grid>
-    </Grid>
+    <WithPeriodPicker period={period} anchor={anchor} onChange={setPeriod}>
+      {body}
+    </WithPeriodPicker>
   );
 }

@@ -1,7 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { costTenancyApiRef } from '../../api/CostTenancyApi';
+import { renderForEntity } from '../../__testUtils__/renderTab';
 import {
   apiError,
   fakeCostApi,
@@ -9,21 +7,8 @@ import {
 } from '../../__testUtils__/costData';
 import { TeamTenancyTab } from './TeamTenancyTab';
 
-const payments = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name: 'payments', namespace: 'default' },
-  spec: { type: 'team', children: [] },
-};
-
-async function render(api: ReturnType<typeof fakeCostApi>) {
-  await renderInTestApp(
-    <EntityProvider entity={payments}>
-      <TeamTenancyTab />
-    </EntityProvider>,
-    { apis: [[costTenancyApiRef, api]] },
-  );
-}
+const render = (api: ReturnType<typeof fakeCostApi>) =>
+  renderForEntity(<TeamTenancyTab />, api);
 
 describe('TeamTenancyTab', () => {
   it('shows each namespace with its quota bars, policy marks and cost from the API', async () => {

@@ -1,5 +1,3 @@
-import { useEffect } from 'react';
-import useAsync from 'react-use/esm/useAsync';
 import {
   StatusOK,
   StatusWarning,
@@ -9,13 +7,12 @@ import {
 import { useApi } from '@backstage/frontend-plugin-api';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { Grid } from '@material-ui/core';
 import { TenantNamespace } from '@internal/plugin-cost-tenancy-common';
 import { costTenancyApiRef } from '../../api/CostTenancyApi';
 import { formatMoney } from '../../lib/format';
-import { useCostPeriod } from '../../lib/useCostPeriod';
-import { CostError, CostSkeleton, NoCostData } from '../CostStates';
-import { PeriodPicker } from '../PeriodPicker';
+import { useCostReport } from '../../lib/useCostReport';
+import { loadingOrError, NoCostData } from '../CostStates';
+import { WithPeriodPicker } from '../PeriodPicker';
 import { QuotaBar } from './QuotaBar';
 
 function Mark(props: { ok: boolean; pass: string; warn: string }) {
@@ -100,41 +97,33 @@ export function TeamTenancyTab() {
   const { entity } = useEntity();
   const api = useApi(costTenancyApiRef);
   const ref = getCompoundEntityRef(entity);
-  const { period, setPeriod, anchor, range, anchorTo } = useCostPeriod();
-  const tenancy = useAsync(
-    () => api.getTeamTenancy(ref, range),
-    [api, ref.namespace, ref.name, range.from, range.to],
-  );
-  useEffect(
-    () => anchorTo(tenancy.value?.completeThrough),
-    [tenancy.value, anchorTo],
+  const {
+    period,
+    setPeriod,
+    anchor,
+    report: tenancy,
+  } = useCostReport(
+    range => api.getTeamTenancy(ref, range),
+    [api, ref.namespace, ref.name],
   );
 
-  let body;
-  if (tenancy.loading && !tenancy.value) {
-    body = <CostSkeleton />;
-  } else if (tenancy.error) {
-    body = <CostError error={tenancy.error} />;
-  } else if (!tenancy.value || tenancy.value.namespaces.length === 0) {
+  const namespaces = tenancy.value?.namespaces ?? [];
+  let body = loadingOrError(tenancy);
+  if (!body && namespaces.length === 0) {
     body = (
       <NoCostData
         title="No namespaces for this team"
         description={`No namespace on a known cluster has the label team: ${entity.metadata.name} (or tenant). Create one with the Tenant namespace template.`}
       />
     );
-  } else {
-    const value = tenancy.value;
+  } else if (!body) {
+    const value = tenancy.value!;
     body = (
       <Table
         title={`Namespaces, cost ${value.from} to ${value.to}`}
-        options={{
-          paging: false,
-          search: false,
-          padding: 'dense',
-          grouping: false,
-        }}
+        options={{ paging: false, search: false, padding: 'dense' }}
         columns={columns(value.currency)}
-        data={value.namespaces.map(n => ({
+        data={namespaces.map(n => ({
           ...n,
           id: `${n.cluster}/${n.namespace}`,
         }))}
@@ -142,13 +131,8 @@ export function TeamTenancyTab() {
     );
   }
   return (
-    <Grid container spacing={3} direction="column">
-      <Grid item>
-        {anchor && (
-          <PeriodPicker value={period} anchor={anchor} onChange={setPeriod} />
-        )}
-      </Grid>
-      <Grid item>{body}</Grid>
-    </Grid>
+    <WithPeriodPicker period={period} anchor={anchor} onChange={setPeriod}>
+      {body}
+    </WithPeriodPicker>
   );
 }
