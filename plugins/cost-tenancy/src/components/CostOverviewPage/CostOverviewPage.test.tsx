@@ -115,6 +115,18 @@ describe('CostOverviewPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows placeholders while the teams load', async () => {
+    const api = fakeCostApi({ getTeams: () => new Promise(() => {}) });
+    await renderInTestApp(<CostOverviewPage />, {
+      apis: [[costTenancyApiRef, api]],
+      mountedRoutes,
+    });
+    expect(await screen.findByLabelText('Loading cost data')).toHaveAttribute(
+      'aria-busy',
+      'true',
+    );
+  });
+
   it('says why there is nothing to show', async () => {
     const api = fakeCostApi({
       getTeams: jest.fn().mockResolvedValue({ ...teamsResponse, teams: [] }),

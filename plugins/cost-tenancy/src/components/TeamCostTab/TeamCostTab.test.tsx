@@ -70,6 +70,13 @@ describe('TeamCostTab', () => {
     );
   });
 
+  it('shows placeholders while the cost loads', async () => {
+    await render(fakeCostApi({ getTeamCosts: () => new Promise(() => {}) }));
+    expect(
+      await screen.findByLabelText('Loading cost data'),
+    ).toBeInTheDocument();
+  });
+
   it('says why there is no cost and what to do', async () => {
     await render(
       fakeCostApi({
