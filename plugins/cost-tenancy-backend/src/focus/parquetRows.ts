@@ -1,4 +1,10 @@
-import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
+import {
+  AsyncBuffer,
+  FileMetaData,
+  parquetMetadataAsync,
+  parquetRead,
+  parquetSchema,
+} from 'hyparquet';
 import { FileFormatError } from './csvRecords';
 
 /** A Parquet cell as the text a CSV export would hold. */
@@ -13,26 +19,26 @@ function text(value: unknown): string {
   return String(value);
 }
 
+/** Rows decoded at a time: with the file's page index, memory stays bounded by this, not by the row group. */
+const SLICE_ROWS = 50_000;
+
 /**
- * Reads a Parquet export one row group at a time and only the columns the
- * header handler asks for, handing each row to `onRow` as text cells in
- * header order (the array is reused). Errors name the file and row group.
+ * Reads a Parquet export one row group, and within it one slice of rows, at
+ * a time and only the columns the header handler asks for, handing each row
+ * to `onRow` as text cells in header order (the array is reused). Errors
+ * name the file and row group.
  */
 export async function readParquet(
-  buffer: Buffer,
+  source: AsyncBuffer,
   file: string,
   handlers: {
     onHeader(header: string[]): boolean[];
     onRow(cells: string[], where: () => string): void;
   },
 ): Promise<void> {
-  const arrayBuffer = buffer.buffer.slice(
-    buffer.byteOffset,
-    buffer.byteOffset + buffer.byteLength,
-  ) as ArrayBuffer;
-  let metadata;
+  let metadata: FileMetaData;
   try {
-    metadata = parquetMetadata(arrayBuffer);
+    metadata = await parquetMetadataAsync(source);
   } catch (error: any) {
     throw new FileFormatError(
       file,
@@ -44,38 +50,47 @@ export async function readParquet(
   const positions = header.flatMap((_, i) => (wanted[i] ? [i] : []));
   const columns = positions.map(i => header[i]);
   const cells = new Array<string>(header.length).fill('');
-  let rowStart = 0;
+  let groupStart = 0;
   for (const [index, group] of metadata.row_groups.entries()) {
-    const rowEnd = rowStart + Number(group.num_rows);
-    let rows: any[][] = [];
-    try {
-      await parquetRead({
-        file: arrayBuffer,
-        metadata,
-        columns,
-        rowStart,
-        rowEnd,
-        rowFormat: 'array',
-        onComplete: result => {
-          rows = result;
-        },
-      });
-    } catch (error: any) {
-      throw new FileFormatError(
-        `${file}: row group ${index + 1}`,
-        `cannot be read (${error.message})`,
-      );
-    }
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r];
-      for (let c = 0; c < positions.length; c++) {
-        cells[positions[c]] = text(row[c]);
+    const groupEnd = groupStart + Number(group.num_rows);
+    for (
+      let sliceStart = groupStart;
+      sliceStart < groupEnd;
+      sliceStart += SLICE_ROWS
+    ) {
+      const sliceEnd = Math.min(groupEnd, sliceStart + SLICE_ROWS);
+      let rows: any[][] = [];
+      try {
+        await parquetRead({
+          file: source,
+          metadata,
+          columns,
+          rowStart: sliceStart,
+          rowEnd: sliceEnd,
+          rowFormat: 'array',
+          useOffsetIndex: true,
+          onComplete: result => {
+            rows = result;
+          },
+        } as Parameters<typeof parquetRead>[0]);
+      } catch (error: any) {
+        throw new FileFormatError(
+          `${file}: row group ${index + 1}`,
+          `cannot be read (${error.message})`,
+        );
       }
-      handlers.onRow(
-        cells,
-        () => `${file}: row group ${index + 1}, row ${r + 1}`,
-      );
+      for (let r = 0; r < rows.length; r++) {
+        const row = rows[r];
+        for (let c = 0; c < positions.length; c++) {
+          cells[positions[c]] = text(row[c]);
+        }
+        const rowInGroup = sliceStart - groupStart + r + 1;
+        handlers.onRow(
+          cells,
+          () => `${file}: row group ${index + 1}, row ${rowInGroup}`,
+        );
+      }
     }
-    rowStart = rowEnd;
+    groupStart = groupEnd;
   }
 }

@@ -2,6 +2,7 @@ import { createHash, Hash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { FileFormatError, readCsv } from './csvRecords';
+import { asyncBufferFromFile } from 'hyparquet';
 import { readParquet } from './parquetRows';
 import { DailyCostAggregator } from './dailyCosts';
 import { focusCharge, focusColumns, USED_COLUMNS } from './focusCharges';
@@ -12,6 +13,8 @@ export type ExportFile = {
   name: string;
   /** Its size when known before reading. */
   size?: number;
+  /** Its path when it is a local file, so columnar formats can be read by range. */
+  path?: string;
   open(): Promise<Readable>;
 };
 
@@ -120,11 +123,16 @@ export async function readFocusFile(
     progress.rows++;
   };
   if (head.subarray(0, 4).equals(PARQUET)) {
-    await readParquet(
-      Buffer.concat([head, ...(await collect(bytes))]),
-      file.name,
-      { onHeader, onRow: (cells, at) => onRow(cells, cells.length, at) },
-    );
+    // A local file is read by range, only the needed column pages; other
+    // sources are held in memory. Either way all bytes pass the hash.
+    const chunks = await collect(bytes, !file.path);
+    const source = file.path
+      ? await asyncBufferFromFile(file.path)
+      : toArrayBuffer(Buffer.concat([head, ...chunks]));
+    await readParquet(source, file.name, {
+      onHeader,
+      onRow: (cells, at) => onRow(cells, cells.length, at),
+    });
   } else {
     await readCsv(textOf(head, bytes, file), file.name, {
       onHeader,
@@ -138,8 +146,19 @@ export async function readFocusFile(
   return { rows: progress.rows, fingerprint: hash.digest('hex') };
 }
 
-async function collect(bytes: AsyncGenerator<Buffer>): Promise<Buffer[]> {
+/** Reads the rest of the bytes (so they are hashed and capped), keeping them when asked. */
+async function collect(
+  bytes: AsyncGenerator<Buffer>,
+  keep: boolean,
+): Promise<Buffer[]> {
   const chunks: Buffer[] = [];
-  for await (const chunk of bytes) chunks.push(chunk);
+  for await (const chunk of bytes) if (keep) chunks.push(chunk);
   return chunks;
+}
+
+function toArrayBuffer(buffer: Buffer): ArrayBuffer {
+  return buffer.buffer.slice(
+    buffer.byteOffset,
+    buffer.byteOffset + buffer.byteLength,
+  ) as ArrayBuffer;
 }

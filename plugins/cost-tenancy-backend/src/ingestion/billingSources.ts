@@ -25,7 +25,7 @@ async function localFiles(root: string): Promise<ExportFile[]> {
       : path.split('/').pop()!;
     if (NOT_EXPORTS.test(name)) continue;
     const { size } = await fs.stat(path);
-    files.push({ name, size, open: async () => createReadStream(path) });
+    files.push({ name, size, path, open: async () => createReadStream(path) });
   }
   return files;
 }
