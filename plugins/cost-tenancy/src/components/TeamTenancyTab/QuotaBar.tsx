@@ -5,7 +5,10 @@ const GIB = 2 ** 30;
 
 function amount(resource: NamespaceQuota['resource'], value: number) {
   if (resource === 'memory') return `${(value / GIB).toFixed(1)} GiB`;
-  if (resource === 'cpu') return `${Number(value.toFixed(2))} cores`;
+  if (resource === 'cpu') {
+    const cores = Number(value.toFixed(2));
+    return `${cores} ${cores === 1 ? 'core' : 'cores'}`;
+  }
   return String(Math.round(value));
 }
 
