@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { mockServices } from '@backstage/backend-test-utils';
 import { createTestStore, databases } from '../__testUtils__/costStore';
 import { focusCsv } from '../__testUtils__/focusCsv';
@@ -166,6 +167,65 @@ describe.each(databases.eachSupportedId())(
       await ingestion().runSource({ name: 'aws', path: folder }, 'manual');
 
       expect(await total()).toBeCloseTo(35, 9);
+    });
+
+    it('reads a URL source through the UrlReader: a folder as a tree, a file by itself', async () => {
+      const files = [
+        {
+          path: 'BILLING_PERIOD=2026-10/part-1.csv.gz',
+          content: async () => gzipSync(focusCsv(october)),
+        },
+        {
+          path: 'BILLING_PERIOD=2026-10/manifest.json',
+          content: async () => Buffer.from('{}'),
+        },
+      ];
+      const reader = mockServices.urlReader.mock({
+        readTree: jest.fn().mockResolvedValue({ files: async () => files }),
+        readUrl: jest
+          .fn()
+          .mockResolvedValue({
+            buffer: async () => Buffer.from(focusCsv([october[0]])),
+          }),
+      });
+      const fromUrls = new BillingIngestion({
+        store,
+        reader,
+        logger: mockServices.logger.mock(),
+        sources: [],
+        tagKeys: DEFAULT_TAG_KEYS,
+        maxFileBytes: 1024 * 1024,
+        baseDir: '/',
+      });
+
+      await fromUrls.runSource(
+        {
+          name: 's3',
+          url: 'https://acme-billing.s3.eu-west-1.amazonaws.com/focus/',
+        },
+        'schedule',
+      );
+      await fromUrls.runSource(
+        {
+          name: 'single',
+          url: 'https://acme-billing.s3.eu-west-1.amazonaws.com/gcp/export.csv',
+        },
+        'schedule',
+      );
+
+      expect(reader.readTree).toHaveBeenCalledWith(
+        'https://acme-billing.s3.eu-west-1.amazonaws.com/focus/',
+      );
+      expect(reader.readUrl).toHaveBeenCalledWith(
+        'https://acme-billing.s3.eu-west-1.amazonaws.com/gcp/export.csv',
+      );
+      expect(await total()).toBeCloseTo(35 + 10, 9);
+      expect(
+        (await store.runs()).map(r => [r.source, r.outcome, r.files]),
+      ).toEqual([
+        ['single', 'succeeded', 1],
+        ['s3', 'succeeded', 1],
+      ]);
     });
 
     it('records a failed run naming the source when it cannot be read, and keeps its data', async () => {
