@@ -1,5 +1,6 @@
 import { FileFormatError } from './csvRecords';
 import { FocusCharge } from './focusCharges';
+import { ownString } from './ownString';
 
 const DAY_MS = 86_400_000;
 
@@ -189,14 +190,27 @@ export class DailyCostAggregator {
     let sum = this.sums.get(key);
     if (!sum) {
       sum = {
-        ...base,
+        billingPeriod: ownString(base.billingPeriod),
+        provider: ownString(base.provider),
+        service: ownString(base.service),
+        category: ownString(base.category),
+        chargeCategory: ownString(base.chargeCategory),
+        account: ownString(base.account),
+        region: ownString(base.region),
+        currency: ownString(base.currency),
+        teamTag: ownString(base.teamTag),
+        environment: ownString(base.environment),
+        serviceTag: ownString(base.serviceTag),
+        cluster: ownString(base.cluster),
+        resourceId: ownString(base.resourceId),
+        resourceName: ownString(base.resourceName),
         day,
         effectiveCost: 0,
         billedCost: 0,
         listCost: 0,
         rowCount: 0,
       };
-      this.sums.set(key, sum);
+      this.sums.set(ownString(key), sum);
     }
     sum.effectiveCost += charge.effectiveCost * share;
     sum.billedCost += charge.billedCost * share;
@@ -222,7 +236,7 @@ export class DailyCostAggregator {
         );
       }
       facts = tagFacts(parsed as Record<string, unknown>, this.keys);
-      this.facts.set(tags, facts);
+      this.facts.set(ownString(tags), facts);
     }
     return facts;
   }

@@ -1,4 +1,5 @@
 import { FileFormatError } from './csvRecords';
+import { ownString } from './ownString';
 
 /** One FOCUS line item, with the columns the allocation uses. */
 export type FocusCharge = {
@@ -114,7 +115,7 @@ function parseInstant(value: string, column: string, at: () => string): number {
     );
   }
   if (instants.size > 100_000) instants.clear();
-  instants.set(value, ms);
+  instants.set(ownString(value), ms);
   return ms;
 }
 

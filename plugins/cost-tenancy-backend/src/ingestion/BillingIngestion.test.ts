@@ -182,11 +182,9 @@ describe.each(databases.eachSupportedId())(
       ];
       const reader = mockServices.urlReader.mock({
         readTree: jest.fn().mockResolvedValue({ files: async () => files }),
-        readUrl: jest
-          .fn()
-          .mockResolvedValue({
-            buffer: async () => Buffer.from(focusCsv([october[0]])),
-          }),
+        readUrl: jest.fn().mockResolvedValue({
+          buffer: async () => Buffer.from(focusCsv([october[0]])),
+        }),
       });
       const fromUrls = new BillingIngestion({
         store,
