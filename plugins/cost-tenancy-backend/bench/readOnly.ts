@@ -1,0 +1,63 @@
+// Where the time of a CSV ingestion goes, without a database, in its own
+// process: reading and decoding the file only, then cutting records out of
+// it, then the whole reader with the daily sums. Prints one JSON line.
+//   readOnly.ts <file.csv>
+import { createReadStream, statSync } from 'node:fs';
+import { readCsv } from '../src/focus/csvRecords';
+import { DailyCostAggregator, DEFAULT_TAG_KEYS } from '../src/focus/dailyCosts';
+import { USED_COLUMNS } from '../src/focus/focusCharges';
+import { readFocusFile } from '../src/focus/readFocusFile';
+
+const textOf = (path: string) => {
+  const stream = createReadStream(path);
+  stream.setEncoding('utf8');
+  return stream as AsyncIterable<string>;
+};
+
+async function timed(run: () => Promise<number>) {
+  const started = process.hrtime.bigint();
+  const rows = await run();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  return {
+    rows,
+    ms: Math.round(ms),
+    rowsPerSecond: rows ? Math.round((rows / ms) * 1000) : undefined,
+  };
+}
+
+async function main() {
+  const [path] = process.argv.slice(2);
+  const decode = await timed(async () => {
+    for await (const chunk of textOf(path)) void chunk;
+    return 0;
+  });
+  const records = await timed(async () => {
+    let rows = 0;
+    await readCsv(textOf(path), path, {
+      onHeader: header => header.map(name => USED_COLUMNS.has(name)),
+      onRecord: () => {
+        rows++;
+      },
+    });
+    return rows;
+  });
+  const sums = await timed(async () => {
+    const aggregator = new DailyCostAggregator(DEFAULT_TAG_KEYS);
+    const file = {
+      name: path,
+      path,
+      size: statSync(path).size,
+      open: async () => createReadStream(path),
+    };
+    return (await readFocusFile(file, aggregator, { maxBytes: 8 * 1024 ** 3 }))
+      .rows;
+  });
+  console.log(
+    JSON.stringify({ decodeOnlyMs: decode.ms, records, recordsAndSums: sums }),
+  );
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
