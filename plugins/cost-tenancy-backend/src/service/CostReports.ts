@@ -14,12 +14,13 @@ import {
 import {
   allocateCosts,
   AllocatedCost,
-  Allocation,
   ClusterSamples,
   SharedCostRule,
 } from '../allocation/allocateCosts';
 import { CurrencyConverter } from '../allocation/currency';
 import { CostStore } from '../store/CostStore';
+import { ReportCache } from './ReportCache';
+import { breakdown, round, samplesUsed, series, sum } from './summing';
 import { Team, TeamDirectory } from '../teams/TeamDirectory';
 import {
   addDays,
@@ -44,11 +45,6 @@ export type ReportQuery = {
   measure?: unknown;
 };
 
-const sum = (pieces: AllocatedCost[]) =>
-  pieces.reduce((total, p) => total + p.amount, 0);
-
-const round = (n: number) => Math.round(n * 1e6) / 1e6;
-
 function oneOf<T extends string>(
   value: unknown,
   allowed: readonly T[],
@@ -66,56 +62,22 @@ function oneOf<T extends string>(
   return value as T;
 }
 
-/** How long a computed allocation is reused while no ingestion has changed the data. */
-const CACHE_MS = 60_000;
-const CACHE_ENTRIES = 64;
-
 /** Builds the API's reports from stored costs, cluster samples and the catalog's teams. */
 export class CostReports {
-  private readonly cache = new Map<
-    string,
-    { at: number; version: number; teams?: TeamDirectory; value: Promise<any> }
-  >();
-
-  /**
-   * The value for `key`, computed once and shared by concurrent requests,
-   * until the store changes, the teams are reloaded or a minute passes.
-   */
-  private cached<T>(
-    key: string,
-    compute: () => Promise<T>,
-    teams?: TeamDirectory,
-  ): Promise<T> {
-    const hit = this.cache.get(key);
-    const now = Date.now();
-    if (
-      hit &&
-      hit.version === this.store.version &&
-      hit.teams === teams &&
-      now - hit.at < CACHE_MS
-    ) {
-      return hit.value;
-    }
-    const value = compute();
-    value.catch(() => this.cache.delete(key));
-    this.cache.delete(key);
-    this.cache.set(key, { at: now, version: this.store.version, teams, value });
-    if (this.cache.size > CACHE_ENTRIES) {
-      this.cache.delete(this.cache.keys().next().value!);
-    }
-    return value;
-  }
+  private readonly cache: ReportCache;
 
   constructor(
     private readonly store: CostStore,
     private readonly settings: ReportSettings,
     private readonly today: () => string = () =>
       new Date().toISOString().slice(0, 10),
-  ) {}
+  ) {
+    this.cache = new ReportCache(() => store.version);
+  }
 
   /** Allocates the period's cost and describes the scope. */
   async allocate(query: ReportQuery, teams: TeamDirectory) {
-    const complete = await this.cached('complete', async () =>
+    const complete = await this.cache.get('complete', async () =>
       completeThrough(await this.store.latestDays(), this.today()),
     );
     const period = requestedPeriod(query, complete);
@@ -137,7 +99,7 @@ export class CostReports {
     }
     const key = JSON.stringify([period, measure, query.currency ?? null]);
     // The same request over the same data and teams gives the same answer.
-    return this.cached(
+    return this.cache.get(
       key,
       () =>
         this.compute(
@@ -220,7 +182,7 @@ export class CostReports {
       [...access.visible].sort(),
       access.organizationWide,
     ]);
-    return this.cached(
+    return this.cache.get(
       key,
       () => this.computeTeams(query, teams, access),
       teams,
@@ -294,7 +256,7 @@ export class CostReports {
       query.granularity,
       query.groupBy,
     ]);
-    return this.cached(
+    return this.cache.get(
       key,
       () => this.computeTeamCost(query, teams, team),
       teams,
@@ -339,8 +301,8 @@ export class CostReports {
         cluster: round(sum(mine.filter(p => p.kind === 'cluster'))),
         shared: round(sum(mine.filter(p => p.kind === 'shared'))),
       },
-      series: this.series(mine, scope, granularity),
-      breakdown: this.breakdown(mine, groupBy),
+      series: series(mine, scope, granularity),
+      breakdown: breakdown(mine, groupBy),
       children: teams.children(team.ref).map(child => {
         const childTree = new Set(teams.subtree(child));
         const amount = sum(mine.filter(p => childTree.has(p.teamRef!)));
@@ -351,7 +313,7 @@ export class CostReports {
           share: total === 0 ? 0 : round(amount / total),
         };
       }),
-      clusterSamples: this.samplesUsed(allocation, scope.from),
+      clusterSamples: samplesUsed(allocation, scope.from),
     };
   }
 
@@ -431,9 +393,9 @@ export class CostReports {
       ownerRef: entity.ownerRef,
       total: round(sum(mine)),
       previousTotal: round(sum(before.filter(ofEntity))),
-      series: this.series(mine, scope, 'day'),
+      series: series(mine, scope, 'day'),
       namespaces: entity.namespaces,
-      breakdown: this.breakdown(mine, 'service'),
+      breakdown: breakdown(mine, 'service'),
     };
   }
 
@@ -494,48 +456,5 @@ export class CostReports {
     );
     const converted = converter.convert(budget.amount, budget.currency);
     return converted === undefined ? null : round(converted);
-  }
-
-  private series(
-    pieces: AllocatedCost[],
-    scope: ReportScope,
-    granularity: Granularity,
-  ) {
-    const buckets = new Map<string, number>();
-    for (let day = scope.from; day <= scope.to; day = addDays(day, 1)) {
-      buckets.set(granularity === 'day' ? day : day.slice(0, 7), 0);
-    }
-    for (const p of pieces) {
-      const key = granularity === 'day' ? p.day : p.day.slice(0, 7);
-      buckets.set(key, (buckets.get(key) ?? 0) + p.amount);
-    }
-    return [...buckets].map(([date, amount]) => ({
-      date,
-      amount: round(amount),
-    }));
-  }
-
-  private breakdown(pieces: AllocatedCost[], groupBy: BreakdownDimension) {
-    const totals = new Map<string, number>();
-    for (const p of pieces) {
-      const key = (p[groupBy] as string | null) || '(none)';
-      totals.set(key, (totals.get(key) ?? 0) + p.amount);
-    }
-    return [...totals]
-      .map(([key, amount]) => ({ key, amount: round(amount) }))
-      .sort((a, b) => b.amount - a.amount);
-  }
-
-  private samplesUsed(allocation: Allocation, from: string) {
-    const result: TeamCostResponse['clusterSamples'] = [];
-    for (const [cluster, used] of allocation.samplesUsed) {
-      for (const [sampleDay, days] of used) {
-        const forDays = [...days]
-          .filter(d => d >= from && d !== sampleDay)
-          .sort();
-        if (forDays.length) result.push({ cluster, sampleDay, forDays });
-      }
-    }
-    return result;
   }
 }
