@@ -114,6 +114,16 @@ export interface Config {
        */
       financeGroups?: string[];
     };
+    /**
+     * Monthly budgets of groups without a cost-tenancy/monthly-budget
+     * annotation (the annotation wins).
+     */
+    budgets?: Array<{
+      /** A group ref such as group:default/payments, or a name in the default namespace. */
+      group: string;
+      /** An amount with an optional ISO 4217 currency: 2600 or '2600 USD'. */
+      monthly: string | number;
+    }>;
     /** How often billing sources and cluster snapshots are read (default: every 6 hours). */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
   };

@@ -101,7 +101,10 @@ export const costTenancyPlugin = createBackendPlugin({
               { filter: { kind: 'Group' } },
               { credentials: await auth.getOwnServiceCredentials() },
             );
-            cached = { at: Date.now(), teams: new TeamDirectory(items) };
+            cached = {
+              at: Date.now(),
+              teams: new TeamDirectory(items, settings.budgets),
+            };
           }
           return cached.teams;
         };

@@ -1,4 +1,6 @@
 import { Config } from '@backstage/config';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { parseBudget } from './teams/TeamDirectory';
 import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
@@ -22,6 +24,8 @@ export type CostTenancySettings = ReportSettings & {
   tagKeys: TagKeys;
   maxFileBytes: number;
   financeGroups: string[];
+  /** Monthly budgets by group ref, for groups without the budget annotation. */
+  budgets: Record<string, string>;
   schedule: SchedulerServiceTaskScheduleDefinition;
 };
 
@@ -77,10 +81,34 @@ export function readSettings(config: Config): CostTenancySettings {
     maxFileBytes:
       (c?.getOptionalNumber('billing.maxFileSizeMiB') ?? 2048) * 1024 * 1024,
     financeGroups: list('access.financeGroups', ['group:default/finance']),
+    budgets: readBudgets(c?.getOptionalConfigArray('budgets') ?? []),
     schedule: c?.has('schedule')
       ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
           c.getConfig('schedule'),
         )
       : DEFAULT_SCHEDULE,
   };
+}
+
+/** `costTenancy.budgets`: monthly budgets of groups (a ref, or a name in the default namespace). */
+function readBudgets(entries: Config[]): Record<string, string> {
+  const budgets: Record<string, string> = {};
+  entries.forEach((entry, index) => {
+    const ref = stringifyEntityRef(
+      parseEntityRef(entry.getString('group'), {
+        defaultKind: 'group',
+        defaultNamespace: 'default',
+      }),
+    );
+    const value = String(entry.get('monthly'));
+    if (!parseBudget(value)) {
+      throw new Error(
+        `costTenancy.budgets[${index}].monthly: must be an amount with an optional ISO 4217 currency, such as 2600 or '2600 USD'; got ${JSON.stringify(
+          value,
+        )}`,
+      );
+    }
+    budgets[ref] = value;
+  });
+  return budgets;
 }

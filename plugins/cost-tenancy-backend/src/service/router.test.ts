@@ -198,6 +198,10 @@ describe.each(databases.eachSupportedId())(
                 },
                 currency: { base: 'USD', rates: { EUR: 1.25 } },
                 access: { financeGroups: ['group:default/finance'] },
+                budgets: [
+                  { group: 'search', monthly: '500 USD' },
+                  { group: 'group:default/engineering', monthly: 99 },
+                ],
               },
             },
           }),
@@ -278,7 +282,9 @@ describe.each(databases.eachSupportedId())(
         6,
       );
       expect(teams.payments.previousTotal).toBeCloseTo(155, 6);
+      // The annotation wins over config; config gives search its budget.
       expect(teams.engineering.monthlyBudget).toBe(3000);
+      expect(teams.search.monthlyBudget).toBe(500);
       expect(teams.engineering.budgetUse).toBeCloseTo(
         teams.engineering.total / ((3000 * 31 * 12) / 365),
         5,

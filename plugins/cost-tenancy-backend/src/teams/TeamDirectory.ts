@@ -17,9 +17,9 @@ export type Team = {
   monthlyBudget: { amount: number; currency: string | null } | null;
 };
 
-function budgetOf(entity: Entity): Team['monthlyBudget'] {
-  const text = entity.metadata.annotations?.[BUDGET_ANNOTATION]?.trim();
-  const m = text && /^(\d+(?:\.\d+)?)\s*([A-Z]{3})?$/.exec(text);
+/** A budget written as `2600`, `2600 USD` or `2600.50 EUR`; null when it is none. */
+export function parseBudget(text: string | undefined): Team['monthlyBudget'] {
+  const m = text && /^(\d+(?:\.\d+)?)\s*([A-Z]{3})?$/.exec(text.trim());
   return m ? { amount: Number(m[1]), currency: m[2] ?? null } : null;
 }
 
@@ -33,7 +33,11 @@ export class TeamDirectory {
   private readonly byTagValue = new Map<string, string>();
   private readonly childrenOf = new Map<string, string[]>();
 
-  constructor(groups: Entity[]) {
+  /**
+   * @param budgets - monthly budgets from config by group ref, used where a
+   *   group has no `cost-tenancy/monthly-budget` annotation
+   */
+  constructor(groups: Entity[], budgets: Record<string, string> = {}) {
     for (const group of groups) {
       const ref = stringifyEntityRef(group);
       const parent = (group.spec as any)?.parent;
@@ -53,7 +57,9 @@ export class TeamDirectory {
           group.metadata.title ??
           group.metadata.name,
         parentRef,
-        monthlyBudget: budgetOf(group),
+        monthlyBudget:
+          parseBudget(group.metadata.annotations?.[BUDGET_ANNOTATION]) ??
+          parseBudget(budgets[ref]),
       });
       const aliases = (group.metadata.annotations?.[ALIASES_ANNOTATION] ?? '')
         .split(',')
