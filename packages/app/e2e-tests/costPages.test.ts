@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
-import { guestToken } from './scaffolderApi';
+import { expect, Page, test } from '@playwright/test';
+import { costApi, managerToken } from './costApi';
 import { signInAsGuest } from './signIn';
 
 const money = (amount: number, currency = 'USD') =>
@@ -8,24 +8,14 @@ const money = (amount: number, currency = 'USD') =>
     amount,
   );
 
-/** What the cost API answers the signed-in demo manager, once the first ingestion is done. */
-async function costApi(request: APIRequestContext, path: string) {
-  const headers = { Authorization: `Bearer ${await guestToken(request)}` };
-  let response = await request.get(`/api/cost-tenancy${path}`, { headers });
-  await expect
-    .poll(async () => {
-      response = await request.get(`/api/cost-tenancy${path}`, { headers });
-      return response.status();
-    })
-    .toBe(200);
-  return response.json();
-}
-
 async function cellTexts(page: Page, row: ReturnType<Page['getByRole']>) {
   return row.getByRole('cell').allInnerTexts();
 }
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, request }) => {
+  // Sign in only once the demo manager's teams are known, or the page's
+  // token would carry none.
+  await managerToken(request);
   await signInAsGuest(page);
 });
 

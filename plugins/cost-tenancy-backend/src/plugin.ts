@@ -101,10 +101,11 @@ export const costTenancyPlugin = createBackendPlugin({
               { filter: { kind: 'Group' } },
               { credentials: await auth.getOwnServiceCredentials() },
             );
-            cached = {
-              at: Date.now(),
-              teams: new TeamDirectory(items, settings.budgets),
-            };
+            const directory = new TeamDirectory(items, settings.budgets);
+            // Right after startup the catalog may not have read the groups
+            // yet: an empty answer is used, never kept.
+            if (items.length === 0) return directory;
+            cached = { at: Date.now(), teams: directory };
           }
           return cached.teams;
         };
