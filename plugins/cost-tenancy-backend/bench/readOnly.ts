@@ -3,7 +3,7 @@
 // it, then the whole reader with the daily sums. Prints one JSON line.
 //   readOnly.ts <file.csv>
 import { createReadStream, statSync } from 'node:fs';
-import { readCsv } from '../src/focus/csvRecords';
+import { readCsv } from '../src/focus/readCsv';
 import { DailyCostAggregator, DEFAULT_TAG_KEYS } from '../src/focus/dailyCosts';
 import { USED_COLUMNS } from '../src/focus/focusCharges';
 import { readFocusFile } from '../src/focus/readFocusFile';

@@ -6,6 +6,7 @@ import {
   allocateCosts,
   AllocationSettings,
   ClusterSamples,
+  samplesCovering,
 } from './allocateCosts';
 import { CurrencyConverter } from './currency';
 
@@ -283,6 +284,31 @@ describe('allocateCosts', () => {
     const total = pieces.reduce((s, p) => s + p.amount, 0);
     expect(total).toBeCloseTo(50 + 80 + 12 + 9 + 11, 9);
     expect([...unconverted]).toEqual([['JPY', 1000]]);
+  });
+});
+
+describe('samplesCovering', () => {
+  const sample = (name: string, day: string) => ({
+    cluster: name,
+    day,
+    cpuAllocatable: 1,
+    memoryAllocatable: 1,
+    origin: 'test',
+  });
+
+  it('keeps the samples within the period and the last one before it', () => {
+    const samples = [
+      sample('prod', '2026-09-01'),
+      sample('prod', '2026-09-30'),
+      sample('prod', '2026-10-10'),
+      sample('prod', '2026-11-05'),
+      sample('staging', '2026-11-20'),
+    ];
+    expect(
+      samplesCovering(samples, '2026-10-01', '2026-10-31').map(
+        s => `${s.cluster} ${s.day}`,
+      ),
+    ).toEqual(['prod 2026-09-30', 'prod 2026-10-10', 'staging 2026-11-20']);
   });
 });
 

@@ -54,6 +54,33 @@ export type Allocation = {
   samplesUsed: Map<string, Map<string, Set<string>>>;
 };
 
+/**
+ * The samples a period can use: per cluster, those taken within it and the
+ * last one before it, or the first one when all come after it. Only their
+ * namespaces need loading, however many days of samples are stored.
+ */
+export function samplesCovering(
+  samples: ClusterSample[],
+  from: string,
+  to: string,
+): ClusterSample[] {
+  const byCluster = new Map<string, ClusterSample[]>();
+  for (const sample of [...samples].sort((a, b) =>
+    a.day.localeCompare(b.day),
+  )) {
+    byCluster.set(sample.cluster, [
+      ...(byCluster.get(sample.cluster) ?? []),
+      sample,
+    ]);
+  }
+  return [...byCluster.values()].flatMap(list => {
+    const before = list.filter(s => s.day < from).pop();
+    const within = list.filter(s => s.day >= from && s.day <= to);
+    const chosen = before ? [before, ...within] : within;
+    return chosen.length > 0 ? chosen : [list[0]];
+  });
+}
+
 /** The cluster sample for a day: the nearest earlier one, else the earliest. */
 export class ClusterSamples {
   private readonly byCluster = new Map<string, ClusterSample[]>();

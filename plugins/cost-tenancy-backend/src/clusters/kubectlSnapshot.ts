@@ -1,4 +1,4 @@
-import { FileFormatError } from '../focus/csvRecords';
+import { FileFormatError } from '../focus/FileFormatError';
 import { parseQuantity } from './quantities';
 import { NamespaceSample } from './samples';
 

@@ -1,4 +1,4 @@
-import { FileFormatError } from './csvRecords';
+import { FileFormatError } from './FileFormatError';
 import { FocusCharge } from './focusCharges';
 import { ownString } from './ownString';
 

@@ -1,4 +1,4 @@
-import { FileFormatError } from './csvRecords';
+import { FileFormatError } from './FileFormatError';
 import { ownString } from './ownString';
 
 /** One FOCUS line item, with the columns the allocation uses. */

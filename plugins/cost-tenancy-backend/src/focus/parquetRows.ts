@@ -5,7 +5,7 @@ import {
   parquetRead,
   parquetSchema,
 } from 'hyparquet';
-import { FileFormatError } from './csvRecords';
+import { FileFormatError } from './FileFormatError';
 
 /** A Parquet cell as the text a CSV export would hold. */
 function text(value: unknown): string {

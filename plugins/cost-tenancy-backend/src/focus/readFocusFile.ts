@@ -1,7 +1,8 @@
 import { createHash, Hash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { FileFormatError, readCsv } from './csvRecords';
+import { FileFormatError } from './FileFormatError';
+import { readCsv } from './readCsv';
 import { asyncBufferFromFile } from 'hyparquet';
 import { readParquet } from './parquetRows';
 import { DailyCostAggregator } from './dailyCosts';

@@ -15,6 +15,7 @@ import {
   allocateCosts,
   AllocatedCost,
   ClusterSamples,
+  samplesCovering,
   SharedCostRule,
 } from '../allocation/allocateCosts';
 import { CurrencyConverter } from '../allocation/currency';
@@ -141,7 +142,11 @@ export class CostReports {
       this.settings.rates,
       dataCurrencies,
     );
-    const clusters = await this.store.clusterSamples();
+    const clusters = samplesCovering(
+      await this.store.clusterSamples(),
+      previous.from,
+      period.to,
+    );
     const samples = new ClusterSamples(
       clusters,
       await this.store.namespaceSamples(clusters),

@@ -208,6 +208,7 @@ describe('platform:repo:create with the github provider (GitHub REST API through
   it('sends the token to git only as an HTTP header, and keeps it out of logs', async () => {
     const ctx = await run();
 
+    expect(gitServer.pushes()).toBe(1);
     expect(gitServer.requests.every(r => r.authorized)).toBe(true);
     expect(ctx.logger.lines.join('\n')).not.toContain(TOKEN);
     const gitConfig = await fs.readFile(

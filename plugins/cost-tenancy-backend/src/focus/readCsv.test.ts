@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { readCsv } from './csvRecords';
+import { readCsv } from './readCsv';
 
 async function* inChunks(text: string, size: number) {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
@@ -40,7 +40,7 @@ const VARIED = [
   'a,b\n"€ and ü","日本"\n',
 ];
 
-describe('csvRecords', () => {
+describe('readCsv', () => {
   it.each(VARIED.map(text => [JSON.stringify(text).slice(0, 50), text]))(
     'reads %s as csv-parse does, whatever the chunk boundaries',
     async (_, text) => {
