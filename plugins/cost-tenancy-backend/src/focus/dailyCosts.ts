@@ -1,6 +1,6 @@
 import { FileFormatError } from './FileFormatError';
 import { FocusCharge } from './focusCharges';
-import { ownString } from './ownString';
+import { TupleIndex } from './TupleIndex';
 
 const DAY_MS = 86_400_000;
 
@@ -105,55 +105,78 @@ function dayOf(ms: number): string {
   return day;
 }
 
+/** Where each dimension sits in a sum's key tuple. */
+const KEY = {
+  day: 0,
+  billingPeriod: 1,
+  provider: 2,
+  service: 3,
+  category: 4,
+  chargeCategory: 5,
+  account: 6,
+  region: 7,
+  currency: 8,
+  tagFacts: 9,
+  resourceId: 10,
+  resourceName: 11,
+} as const;
+const KEY_WIDTH = 12;
+
+type NumberedTagFacts = TagFacts & { id: number };
+
 /**
  * Sums charges per day and dimensions. A charge spanning several days is
  * spread over them by time; one of no length counts on its start day. Tags
- * are parsed once per distinct value.
+ * are parsed once per distinct value. Each sum is found by a tuple of
+ * numbers standing for its dimension values, not by a string key: the
+ * values of a billing export repeat, so numbering them is cheap.
  */
 export class DailyCostAggregator {
-  private readonly sums = new Map<string, DailyCost>();
-  private readonly facts = new Map<string, TagFacts>();
+  private readonly sums: DailyCost[] = [];
+  private readonly index = new TupleIndex(KEY_WIDTH);
+  private readonly key = new Int32Array(KEY_WIDTH);
+  /** Numbers of dimension values; 0 is the empty value. */
+  private readonly numbers = new Map<string, number>([['', 0]]);
+  private readonly facts = new Map<string, NumberedTagFacts>();
+  private readonly factNumbers = new Map<string, number>();
 
   constructor(private readonly keys: TagKeys) {}
 
   add(charge: FocusCharge, at: () => string) {
     const facts = this.tagFactsOf(charge.tags, at);
     const untracked = !facts.teamTag && !facts.cluster;
-    const base = {
-      billingPeriod: charge.billingPeriod,
-      provider: charge.provider,
-      service: charge.serviceName,
-      category: charge.serviceCategory,
-      chargeCategory: charge.chargeCategory,
-      account: charge.accountId,
-      region: charge.region,
-      currency: charge.currency,
-      ...facts,
-      resourceId: untracked ? charge.resourceId || null : null,
-      resourceName: untracked ? charge.resourceName || null : null,
-    };
+    const key = this.key;
+    key[KEY.billingPeriod] = this.numberOf(charge.billingPeriod);
+    key[KEY.provider] = this.numberOf(charge.provider);
+    key[KEY.service] = this.numberOf(charge.serviceName);
+    key[KEY.category] = this.numberOf(charge.serviceCategory);
+    key[KEY.chargeCategory] = this.numberOf(charge.chargeCategory);
+    key[KEY.account] = this.numberOf(charge.accountId);
+    key[KEY.region] = this.numberOf(charge.region);
+    key[KEY.currency] = this.numberOf(charge.currency);
+    key[KEY.tagFacts] = facts.id;
+    const resource = untracked ? charge.resource() : undefined;
+    key[KEY.resourceId] = resource ? this.numberOf(resource.id) : 0;
+    key[KEY.resourceName] = resource ? this.numberOf(resource.name) : 0;
     const { chargeStart, chargeEnd } = charge;
+    const firstDay = chargeStart - (chargeStart % DAY_MS);
     const length = chargeEnd - chargeStart;
     if (length <= 0) {
-      this.addTo(base, dayOf(chargeStart), charge, 1);
+      this.addTo(charge, facts, resource, firstDay, 1);
       return;
     }
-    for (
-      let dayStart = chargeStart - (chargeStart % DAY_MS);
-      dayStart < chargeEnd;
-      dayStart += DAY_MS
-    ) {
+    for (let dayStart = firstDay; dayStart < chargeEnd; dayStart += DAY_MS) {
       const overlap =
         Math.min(chargeEnd, dayStart + DAY_MS) -
         Math.max(chargeStart, dayStart);
-      this.addTo(base, dayOf(dayStart), charge, overlap / length);
+      this.addTo(charge, facts, resource, dayStart, overlap / length);
     }
   }
 
   /** The sums, grouped by billing period. */
   byBillingPeriod(): Map<string, DailyCost[]> {
     const periods = new Map<string, DailyCost[]>();
-    for (const cost of this.sums.values()) {
+    for (const cost of this.sums) {
       const list = periods.get(cost.billingPeriod) ?? [];
       list.push(cost);
       periods.set(cost.billingPeriod, list);
@@ -161,64 +184,55 @@ export class DailyCostAggregator {
     return periods;
   }
 
+  private numberOf(value: string): number {
+    let number = this.numbers.get(value);
+    if (number === undefined) {
+      number = this.numbers.size;
+      this.numbers.set(value, number);
+    }
+    return number;
+  }
+
   private addTo(
-    base: Omit<
-      DailyCost,
-      'day' | 'effectiveCost' | 'billedCost' | 'listCost' | 'rowCount'
-    >,
-    day: string,
     charge: FocusCharge,
+    facts: TagFacts,
+    resource: { id: string; name: string } | undefined,
+    dayStart: number,
     share: number,
   ) {
-    const key = [
-      day,
-      base.billingPeriod,
-      base.provider,
-      base.service,
-      base.category,
-      base.chargeCategory,
-      base.account,
-      base.region,
-      base.currency,
-      base.teamTag,
-      base.environment,
-      base.serviceTag,
-      base.cluster,
-      base.resourceId,
-      base.resourceName,
-    ].join('\u0000');
-    let sum = this.sums.get(key);
-    if (!sum) {
-      sum = {
-        billingPeriod: ownString(base.billingPeriod),
-        provider: ownString(base.provider),
-        service: ownString(base.service),
-        category: ownString(base.category),
-        chargeCategory: ownString(base.chargeCategory),
-        account: ownString(base.account),
-        region: ownString(base.region),
-        currency: ownString(base.currency),
-        teamTag: ownString(base.teamTag),
-        environment: ownString(base.environment),
-        serviceTag: ownString(base.serviceTag),
-        cluster: ownString(base.cluster),
-        resourceId: ownString(base.resourceId),
-        resourceName: ownString(base.resourceName),
-        day,
+    this.key[KEY.day] = dayStart / DAY_MS;
+    const number = this.index.numberOf(this.key);
+    if (number === this.sums.length) {
+      this.sums.push({
+        billingPeriod: charge.billingPeriod,
+        day: dayOf(dayStart),
+        provider: charge.provider,
+        service: charge.serviceName,
+        category: charge.serviceCategory,
+        chargeCategory: charge.chargeCategory,
+        account: charge.accountId,
+        region: charge.region,
+        currency: charge.currency,
+        teamTag: facts.teamTag,
+        environment: facts.environment,
+        serviceTag: facts.serviceTag,
+        cluster: facts.cluster,
+        resourceId: resource?.id || null,
+        resourceName: resource?.name || null,
         effectiveCost: 0,
         billedCost: 0,
         listCost: 0,
         rowCount: 0,
-      };
-      this.sums.set(ownString(key), sum);
+      });
     }
+    const sum = this.sums[number];
     sum.effectiveCost += charge.effectiveCost * share;
     sum.billedCost += charge.billedCost * share;
     sum.listCost += charge.listCost * share;
-    if (share === 1 || day === dayOf(charge.chargeStart)) sum.rowCount += 1;
+    if (share === 1 || dayStart <= charge.chargeStart) sum.rowCount += 1;
   }
 
-  private tagFactsOf(tags: string, at: () => string): TagFacts {
+  private tagFactsOf(tags: string, at: () => string): NumberedTagFacts {
     let facts = this.facts.get(tags);
     if (!facts) {
       let parsed: unknown = {};
@@ -235,8 +249,17 @@ export class DailyCostAggregator {
           `Tags is not a JSON object: ${JSON.stringify(tags.slice(0, 80))}`,
         );
       }
-      facts = tagFacts(parsed as Record<string, unknown>, this.keys);
-      this.facts.set(ownString(tags), facts);
+      const found = tagFacts(parsed as Record<string, unknown>, this.keys);
+      // Tag sets that say the same about a charge share a number.
+      const said = JSON.stringify(found);
+      let id = this.factNumbers.get(said);
+      if (id === undefined) {
+        id = this.factNumbers.size;
+        this.factNumbers.set(said, id);
+      }
+      facts = { ...found, id };
+      if (this.facts.size >= 100_000) this.facts.clear();
+      this.facts.set(tags, facts);
     }
     return facts;
   }

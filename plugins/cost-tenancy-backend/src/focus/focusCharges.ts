@@ -1,5 +1,4 @@
 import { FileFormatError } from './FileFormatError';
-import { ownString } from './ownString';
 
 /** One FOCUS line item, with the columns the allocation uses. */
 export type FocusCharge = {
@@ -12,18 +11,29 @@ export type FocusCharge = {
   chargeStart: number;
   chargeEnd: number;
   chargeCategory: string;
-  chargeClass: string;
   serviceName: string;
   serviceCategory: string;
   provider: string;
   accountId: string;
-  accountName: string;
   region: string;
-  resourceId: string;
-  resourceName: string;
+  /**
+   * ResourceId and ResourceName, read only when asked: they are kept only
+   * for cost nothing else accounts for. Valid while the row is handled.
+   */
+  resource(): { id: string; name: string };
   /** The Tags cell as written; parsed once per distinct value by the aggregator. */
   tags: string;
 };
+
+/** A row's cells in header order, however the file stores them. */
+export interface FocusCells {
+  /** How many cells the row has. */
+  readonly count: number;
+  /** The cell as text; '' when the row has no such cell. */
+  text(column: number): string;
+  /** The cell as a number when that is quick to know; undefined leaves it to the text. */
+  decimal(column: number): number | undefined;
+}
 
 /** Columns every file must have (FOCUS 1.0-1.3 mandatory columns the allocation needs). */
 const REQUIRED = [
@@ -41,10 +51,8 @@ const REQUIRED = [
 /** Columns read when present; missing ones read as empty. */
 const OPTIONAL = [
   'ListCost',
-  'ChargeClass',
   'ServiceCategory',
   'SubAccountId',
-  'SubAccountName',
   'RegionId',
   'ResourceId',
   'ResourceName',
@@ -60,6 +68,11 @@ export const USED_COLUMNS = new Set<string>([
   ...OPTIONAL,
   ...PROVIDER_COLUMNS,
 ]);
+
+/** Used columns whose values repeat over many rows (all but the amounts). */
+export const REPEATING_COLUMNS = new Set<string>(
+  [...USED_COLUMNS].filter(name => !name.endsWith('Cost')),
+);
 
 const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
@@ -115,7 +128,7 @@ function parseInstant(value: string, column: string, at: () => string): number {
     );
   }
   if (instants.size > 100_000) instants.clear();
-  instants.set(ownString(value), ms);
+  instants.set(value, ms);
   return ms;
 }
 
@@ -127,11 +140,15 @@ function offsetMs(zone: string | undefined): number {
 }
 
 function parseDecimal(
-  value: string,
+  cells: FocusCells,
+  index: number,
   column: string,
   at: () => string,
   required: boolean,
 ): number {
+  const quick = cells.decimal(index);
+  if (quick !== undefined) return quick;
+  const value = cells.text(index);
   const n = Number(value);
   // Number() accepts '', ' ', '0x1F' and 'Infinity'; FOCUS decimals are plain.
   if (value !== '' && !Number.isNaN(n) && DECIMAL.test(value)) return n;
@@ -154,52 +171,40 @@ const billingPeriods = new Map<number, string>();
  * fails naming where (file and line, or row group and row) and the column.
  */
 export function focusCharge(
-  f: string[],
-  count: number,
+  cells: FocusCells,
   columns: FocusColumns,
   at: () => string,
 ): FocusCharge {
-  if (count !== columns.width) {
+  if (cells.count !== columns.width) {
     throw new FileFormatError(
       at(),
-      `${count} fields where the header has ${columns.width}`,
+      `${cells.count} fields where the header has ${columns.width}`,
     );
   }
-  const text = (i: number) => (i < 0 ? '' : f[i]);
-  const chargeStart = parseInstant(
-    f[columns.ChargePeriodStart],
-    'ChargePeriodStart',
-    at,
-  );
-  const chargeEnd = parseInstant(
-    f[columns.ChargePeriodEnd],
-    'ChargePeriodEnd',
-    at,
-  );
+  const text = (i: number) => cells.text(i);
+  const instant = (i: number, column: string) =>
+    parseInstant(text(i), column, at);
+  const chargeStart = instant(columns.ChargePeriodStart, 'ChargePeriodStart');
+  const chargeEnd = instant(columns.ChargePeriodEnd, 'ChargePeriodEnd');
   if (chargeEnd < chargeStart) {
     throw new FileFormatError(
       at(),
-      `ChargePeriodEnd ${
-        f[columns.ChargePeriodEnd]
-      } is before ChargePeriodStart ${f[columns.ChargePeriodStart]}`,
+      `ChargePeriodEnd ${text(
+        columns.ChargePeriodEnd,
+      )} is before ChargePeriodStart ${text(columns.ChargePeriodStart)}`,
     );
   }
-  const billingStart = parseInstant(
-    f[columns.BillingPeriodStart],
+  const billingStart = instant(
+    columns.BillingPeriodStart,
     'BillingPeriodStart',
-    at,
   );
-  const billingEnd = parseInstant(
-    f[columns.BillingPeriodEnd],
-    'BillingPeriodEnd',
-    at,
-  );
+  const billingEnd = instant(columns.BillingPeriodEnd, 'BillingPeriodEnd');
   if (billingEnd < billingStart) {
     throw new FileFormatError(
       at(),
-      `BillingPeriodEnd ${
-        f[columns.BillingPeriodEnd]
-      } is before BillingPeriodStart ${f[columns.BillingPeriodStart]}`,
+      `BillingPeriodEnd ${text(
+        columns.BillingPeriodEnd,
+      )} is before BillingPeriodStart ${text(columns.BillingPeriodStart)}`,
     );
   }
   let billingPeriod = billingPeriods.get(billingStart);
@@ -207,7 +212,7 @@ export function focusCharge(
     billingPeriod = new Date(billingStart).toISOString().slice(0, 7);
     billingPeriods.set(billingStart, billingPeriod);
   }
-  const currency = f[columns.BillingCurrency];
+  const currency = text(columns.BillingCurrency);
   if (!CURRENCY.test(currency)) {
     throw new FileFormatError(
       at(),
@@ -215,29 +220,26 @@ export function focusCharge(
     );
   }
   const tags = text(columns.Tags);
+  const cost = (i: number, column: string, required: boolean) =>
+    parseDecimal(cells, i, column, at, required);
   return {
-    billedCost: parseDecimal(f[columns.BilledCost], 'BilledCost', at, true),
-    effectiveCost: parseDecimal(
-      f[columns.EffectiveCost],
-      'EffectiveCost',
-      at,
-      true,
-    ),
-    listCost: parseDecimal(text(columns.ListCost), 'ListCost', at, false),
+    billedCost: cost(columns.BilledCost, 'BilledCost', true),
+    effectiveCost: cost(columns.EffectiveCost, 'EffectiveCost', true),
+    listCost: cost(columns.ListCost, 'ListCost', false),
     currency,
     billingPeriod,
     chargeStart,
     chargeEnd,
-    chargeCategory: f[columns.ChargeCategory],
-    chargeClass: text(columns.ChargeClass),
-    serviceName: f[columns.ServiceName],
+    chargeCategory: text(columns.ChargeCategory),
+    serviceName: text(columns.ServiceName),
     serviceCategory: text(columns.ServiceCategory),
-    provider: f[columns.provider],
+    provider: text(columns.provider),
     accountId: text(columns.SubAccountId),
-    accountName: text(columns.SubAccountName),
     region: text(columns.RegionId),
-    resourceId: text(columns.ResourceId),
-    resourceName: text(columns.ResourceName),
+    resource: () => ({
+      id: text(columns.ResourceId),
+      name: text(columns.ResourceName),
+    }),
     tags: tags === '{}' ? '' : tags,
   };
 }

@@ -6,6 +6,7 @@ import {
   parquetSchema,
 } from 'hyparquet';
 import { FileFormatError } from './FileFormatError';
+import { FocusCells } from './focusCharges';
 
 /** A Parquet cell as the text a CSV export would hold. */
 function text(value: unknown): string {
@@ -19,21 +20,39 @@ function text(value: unknown): string {
   return String(value);
 }
 
+/** One decoded row, read by header position. */
+class ParquetCells implements FocusCells {
+  row: unknown[] = [];
+  /** For each header position, the row's index of that column, or -1. */
+  constructor(private readonly indexOf: number[], readonly count: number) {}
+
+  text(column: number): string {
+    return column < 0 ? '' : text(this.row[this.indexOf[column]]);
+  }
+
+  decimal(column: number): number | undefined {
+    const value = column < 0 ? undefined : this.row[this.indexOf[column]];
+    return typeof value === 'number' && Number.isFinite(value)
+      ? value
+      : undefined;
+  }
+}
+
 /** Rows decoded at a time: with the file's page index, memory stays bounded by this, not by the row group. */
 const SLICE_ROWS = 50_000;
 
 /**
  * Reads a Parquet export one row group, and within it one slice of rows, at
  * a time and only the columns the header handler asks for, handing each row
- * to `onRow` as text cells in header order (the array is reused). Errors
- * name the file and row group.
+ * to `onRow` as cells in header order (the object is reused). Errors name
+ * the file and row group.
  */
 export async function readParquet(
   source: AsyncBuffer,
   file: string,
   handlers: {
     onHeader(header: string[]): boolean[];
-    onRow(cells: string[], where: () => string): void;
+    onRow(cells: FocusCells, where: () => string): void;
   },
 ): Promise<void> {
   let metadata: FileMetaData;
@@ -49,7 +68,11 @@ export async function readParquet(
   const wanted = handlers.onHeader(header);
   const positions = header.flatMap((_, i) => (wanted[i] ? [i] : []));
   const columns = positions.map(i => header[i]);
-  const cells = new Array<string>(header.length).fill('');
+  const indexOf = header.map(() => -1);
+  positions.forEach((position, i) => {
+    indexOf[position] = i;
+  });
+  const cells = new ParquetCells(indexOf, header.length);
   let groupStart = 0;
   for (const [index, group] of metadata.row_groups.entries()) {
     const groupEnd = groupStart + Number(group.num_rows);
@@ -79,16 +102,12 @@ export async function readParquet(
           `cannot be read (${error.message})`,
         );
       }
+      let rowInGroup = 0;
+      const where = () => `${file}: row group ${index + 1}, row ${rowInGroup}`;
       for (let r = 0; r < rows.length; r++) {
-        const row = rows[r];
-        for (let c = 0; c < positions.length; c++) {
-          cells[positions[c]] = text(row[c]);
-        }
-        const rowInGroup = sliceStart - groupStart + r + 1;
-        handlers.onRow(
-          cells,
-          () => `${file}: row group ${index + 1}, row ${rowInGroup}`,
-        );
+        cells.row = rows[r];
+        rowInGroup = sliceStart - groupStart + r + 1;
+        handlers.onRow(cells, where);
       }
     }
     groupStart = groupEnd;

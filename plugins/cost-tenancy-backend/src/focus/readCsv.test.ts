@@ -1,15 +1,18 @@
 import { parse } from 'csv-parse/sync';
 import { readCsv } from './readCsv';
 
-async function* inChunks(text: string, size: number) {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+/** The text's UTF-8 bytes in chunks of `size` bytes (splitting characters too). */
+async function* inChunks(text: string | Buffer, size: number) {
+  const bytes = Buffer.from(text);
+  for (let i = 0; i < bytes.length; i += size)
+    yield bytes.subarray(i, i + size);
 }
 
-/** Every record, and the line each starts on; `wanted` picks columns after the header. */
+/** Every record, and the line each starts on; `repeating` picks shared columns after the header. */
 async function parseInChunks(
-  text: string,
+  text: string | Buffer,
   size: number,
-  wanted?: (header: string[]) => boolean[],
+  repeating?: (header: string[]) => boolean[],
 ) {
   const records: string[][] = [];
   const lines: number[] = [];
@@ -17,11 +20,13 @@ async function parseInChunks(
     onHeader(fields) {
       records.push([...fields]);
       lines.push(1);
-      return wanted?.(fields);
+      return repeating?.(fields);
     },
-    onRecord(fields, count, line) {
-      records.push(fields.slice(0, count));
-      lines.push(line);
+    onRecord(record) {
+      records.push(
+        Array.from({ length: record.count }, (_, i) => record.text(i)),
+      );
+      lines.push(record.line);
     },
   });
   return Object.assign(records, { lines });
@@ -56,24 +61,57 @@ describe('readCsv', () => {
   );
 
   it.each(VARIED.map(text => [JSON.stringify(text).slice(0, 50), text]))(
-    'cuts out only the wanted columns of %s, equal to csv-parse',
+    'reads %s equal to csv-parse with every column shared',
     async (_, text) => {
-      const expected: string[][] = parse(text, {
+      const expected = parse(text, {
         bom: true,
         relax_column_count: true,
         skip_empty_lines: true,
       });
-      const keepLast = (header: string[]) =>
-        header.map((__, i) => i === header.length - 1);
+      const all = (header: string[]) => header.map(() => true);
       for (const size of [1, 3, 100_000]) {
-        const records = await parseInChunks(text, size, keepLast);
-        records.slice(1).forEach((record, r) => {
-          const row = expected[r + 1];
-          const last = expected[0].length - 1;
-          expect(record[last] ?? '').toBe(row[last] ?? '');
-          expect(record.filter((v, i) => i !== last && v !== '')).toEqual([]);
-        });
+        expect([...(await parseInChunks(text, size, all))]).toEqual(expected);
       }
+    },
+  );
+
+  it('hands out one string for a repeated value of a shared column, as it is wherever it was quoted', async () => {
+    const seen: string[] = [];
+    await readCsv(
+      inChunks('service,cost\nAmazon EC2,1\n"Amazon EC2",2\nAmazon EC2,3\n', 5),
+      'export.csv',
+      {
+        onHeader: () => [true, false],
+        onRecord: record => seen.push(record.text(0)),
+      },
+    );
+    expect(seen).toEqual(['Amazon EC2', 'Amazon EC2', 'Amazon EC2']);
+    expect(seen[2]).toBe(seen[0]);
+  });
+
+  /** What `record.decimal` reads from a record holding `text`. */
+  async function decimalOf(text: string) {
+    let read: number | undefined = NaN;
+    await readCsv(inChunks(`cost,n\n${text},1\n`, 2), 'export.csv', {
+      onHeader: () => undefined,
+      onRecord: record => {
+        read = record.decimal(0);
+      },
+    });
+    return read;
+  }
+
+  it.each(['12.5', '-0.0001', '+3', '54.0994', '.5', '7.', '123456789012345'])(
+    'reads %j as exactly the number Number() makes of it, without a string',
+    async text => {
+      expect(await decimalOf(text)).toBe(Number(text));
+    },
+  );
+
+  it.each(['0.1234567890123456789', '1e3', '', '-', '1.2.3', ' 4'])(
+    'leaves %j to the caller to read from its text',
+    async text => {
+      expect(await decimalOf(text)).toBeUndefined();
     },
   );
 
@@ -92,7 +130,18 @@ describe('readCsv', () => {
       'export.csv:2: a quote inside an unquoted field (quote the whole field and double the quote)',
     ],
     ['a,b\n"x"y,1\n', 'export.csv:2: text after the closing quote of a field'],
-  ])('fails on %j naming the file and line', async (text, message) => {
+    [
+      Buffer.concat([
+        Buffer.from('a,b\n1,2\n"x\ny",'),
+        Buffer.from([0xc3, 0x28]),
+      ]),
+      'export.csv:4: the line is not UTF-8 text',
+    ],
+    [
+      Buffer.concat([Buffer.from('a,b\n1,'), Buffer.from([0xe2, 0x82])]),
+      'export.csv:2: the line is not UTF-8 text',
+    ],
+  ])('fails on %p naming the file and line', async (text, message) => {
     await expect(parseInChunks(text, 4)).rejects.toThrow(message);
   });
 });

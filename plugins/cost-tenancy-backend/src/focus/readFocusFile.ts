@@ -6,7 +6,13 @@ import { readCsv } from './readCsv';
 import { asyncBufferFromFile } from 'hyparquet';
 import { readParquet } from './parquetRows';
 import { DailyCostAggregator } from './dailyCosts';
-import { focusCharge, focusColumns, USED_COLUMNS } from './focusCharges';
+import {
+  FocusCells,
+  focusCharge,
+  focusColumns,
+  REPEATING_COLUMNS,
+  USED_COLUMNS,
+} from './focusCharges';
 
 /** A billing export file, wherever it is read from. */
 export type ExportFile = {
@@ -55,35 +61,28 @@ async function* cappedBytes(
   }
 }
 
-/** Text of the file, ungzipped when its content says gzip. */
-async function* textOf(
+/** Bytes of the file, ungzipped when its content says gzip. */
+async function* contentOf(
   head: Buffer,
   bytes: AsyncGenerator<Buffer>,
   file: ExportFile,
-) {
+): AsyncGenerator<Buffer> {
   async function* all() {
     yield head;
     yield* bytes;
   }
-  const isGzip = head[0] === GZIP[0] && head[1] === GZIP[1];
-  const source = isGzip
-    ? Readable.from(all()).pipe(createGunzip())
-    : Readable.from(all());
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  if (head[0] !== GZIP[0] || head[1] !== GZIP[1]) {
+    yield* all();
+    return;
+  }
   try {
-    for await (const chunk of source) {
-      yield decoder.decode(chunk, { stream: true });
-    }
-    yield decoder.decode();
+    yield* Readable.from(all()).pipe(createGunzip());
   } catch (error: any) {
     if (error instanceof FileFormatError) throw error;
-    if (isGzip) {
-      throw new FileFormatError(
-        file.name,
-        `the gzip stream is damaged or truncated (${error.message})`,
-      );
-    }
-    throw new FileFormatError(file.name, `the file is not UTF-8 text`);
+    throw new FileFormatError(
+      file.name,
+      `the gzip stream is damaged or truncated (${error.message})`,
+    );
   }
 }
 
@@ -115,12 +114,12 @@ export async function readFocusFile(
   const first = await bytes.next();
   const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
   let columns: ReturnType<typeof focusColumns> | undefined;
-  const onHeader = (header: string[]) => {
+  const readHeader = (header: string[], wanted: Set<string>) => {
     columns = focusColumns(header, file.name);
-    return header.map(name => USED_COLUMNS.has(name));
+    return header.map(name => wanted.has(name));
   };
-  const onRow = (cells: string[], count: number, at: () => string) => {
-    aggregator.add(focusCharge(cells, count, columns!, at), at);
+  const onRow = (cells: FocusCells, at: () => string) => {
+    aggregator.add(focusCharge(cells, columns!, at), at);
     progress.rows++;
   };
   if (head.subarray(0, 4).equals(PARQUET)) {
@@ -131,14 +130,18 @@ export async function readFocusFile(
       ? await asyncBufferFromFile(file.path)
       : toArrayBuffer(Buffer.concat([head, ...chunks]));
     await readParquet(source, file.name, {
-      onHeader,
-      onRow: (cells, at) => onRow(cells, cells.length, at),
+      onHeader: header => readHeader(header, USED_COLUMNS),
+      onRow,
     });
   } else {
-    await readCsv(textOf(head, bytes, file), file.name, {
-      onHeader,
-      onRecord: (cells, count, line) =>
-        onRow(cells, count, () => `${file.name}:${line}`),
+    let line = 0;
+    const at = () => `${file.name}:${line}`;
+    await readCsv(contentOf(head, bytes, file), file.name, {
+      onHeader: header => readHeader(header, REPEATING_COLUMNS),
+      onRecord: record => {
+        line = record.line;
+        onRow(record, at);
+      },
     });
   }
   if (!columns) {

@@ -25,7 +25,12 @@ async function localFiles(root: string): Promise<ExportFile[]> {
       : path.split('/').pop()!;
     if (NOT_EXPORTS.test(name)) continue;
     const { size } = await fs.stat(path);
-    files.push({ name, size, path, open: async () => createReadStream(path) });
+    files.push({
+      name,
+      size,
+      path,
+      open: async () => createReadStream(path, { highWaterMark: 1024 * 1024 }),
+    });
   }
   return files;
 }
