@@ -33,6 +33,8 @@ export interface FocusCells {
   text(column: number): string;
   /** The cell as a number when that is quick to know; undefined leaves it to the text. */
   decimal(column: number): number | undefined;
+  /** The cell as milliseconds since the epoch when that is quick to know; undefined leaves it to the text. */
+  instant(column: number): number | undefined;
 }
 
 /** Columns every file must have (FOCUS 1.0-1.3 mandatory columns the allocation needs). */
@@ -183,7 +185,7 @@ export function focusCharge(
   }
   const text = (i: number) => cells.text(i);
   const instant = (i: number, column: string) =>
-    parseInstant(text(i), column, at);
+    cells.instant(i) ?? parseInstant(text(i), column, at);
   const chargeStart = instant(columns.ChargePeriodStart, 'ChargePeriodStart');
   const chargeEnd = instant(columns.ChargePeriodEnd, 'ChargePeriodEnd');
   if (chargeEnd < chargeStart) {

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { CsvRecord } from './CsvRecord';
 import { readCsv } from './readCsv';
 
 /** The text's UTF-8 bytes in chunks of `size` bytes (splitting characters too). */
@@ -89,17 +90,17 @@ describe('readCsv', () => {
     expect(seen[2]).toBe(seen[0]);
   });
 
-  /** What `record.decimal` reads from a record holding `text`. */
-  async function decimalOf(text: string) {
-    let read: number | undefined = NaN;
-    await readCsv(inChunks(`cost,n\n${text},1\n`, 2), 'export.csv', {
+  /** What `read` makes of the first field of a record holding `text`. */
+  async function firstFieldOf<T>(text: string, read: (r: CsvRecord) => T) {
+    const values: T[] = [];
+    await readCsv(inChunks(`field,n\n${text},1\n`, 3), 'export.csv', {
       onHeader: () => undefined,
-      onRecord: record => {
-        read = record.decimal(0);
-      },
+      onRecord: record => values.push(read(record)),
     });
-    return read;
+    return values[0];
   }
+  const decimalOf = (text: string) => firstFieldOf(text, r => r.decimal(0));
+  const instantOf = (text: string) => firstFieldOf(text, r => r.instant(0));
 
   it.each(['12.5', '-0.0001', '+3', '54.0994', '.5', '7.', '123456789012345'])(
     'reads %j as exactly the number Number() makes of it, without a string',
@@ -114,6 +115,28 @@ describe('readCsv', () => {
       expect(await decimalOf(text)).toBeUndefined();
     },
   );
+
+  it.each([
+    ['2026-10-01T00:00:00Z', Date.UTC(2026, 9, 1)],
+    ['2024-02-29T23:59:59Z', Date.UTC(2024, 1, 29, 23, 59, 59)],
+    ['2026-02-31T10:00:00Z', Date.UTC(2026, 1, 31, 10)],
+    ['1999-12-31', Date.UTC(1999, 11, 31)],
+    ['2100-03-01T00:00:00Z', Date.UTC(2100, 2, 1)],
+    ['1969-07-20T20:17:40Z', Date.UTC(1969, 6, 20, 20, 17, 40)],
+  ])('reads %j as the instant Date.UTC makes of it', async (text, ms) => {
+    expect(await instantOf(text)).toBe(ms);
+  });
+
+  it.each([
+    '2026-10-01T00:00:00.000Z',
+    '2026-10-01T00:00:00+02:00',
+    '2026-13-01T00:00:00Z',
+    '2026-1-01T00:00:00Z',
+    '0099-01-01',
+    'yesterday',
+  ])('leaves %j to the caller to read from its text', async text => {
+    expect(await instantOf(text)).toBeUndefined();
+  });
 
   it('reports the line each record starts on, counting embedded newlines', async () => {
     const { lines } = await parseInChunks('a,b\n"x\ny",1\n\nz,2\n', 3);

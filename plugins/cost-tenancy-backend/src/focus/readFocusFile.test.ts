@@ -108,18 +108,35 @@ describe('readFocusFile', () => {
         tags: { 'eks:cluster-name': 'prod' },
       },
     ];
-    const parquet = (rows: LineItem[], rowGroupSize = 2) =>
+    const parquet = (rows: LineItem[], rowGroupSize = 2, offsetIndex = true) =>
       Buffer.from(
-        parquetWriteBuffer({ columnData: focusColumnData(rows), rowGroupSize }),
+        parquetWriteBuffer({
+          columnData: focusColumnData(rows).map(column => ({
+            ...column,
+            offsetIndex,
+          })),
+          rowGroupSize,
+          // hyparquet-writer writes a page index only for chunks of several pages.
+          pageSize: offsetIndex ? 16 : undefined,
+        }),
       );
 
-    it('reads a Parquet export, row group by row group, to the same sums as its CSV', async () => {
-      const fromParquet = await read('export.parquet', parquet(items));
-      const fromCsv = await read('export.csv', focusCsv(items));
+    it.each([
+      ['with', true],
+      ['without', false],
+    ])(
+      'reads a Parquet export %s a page index, row group by row group, to the same sums as its CSV',
+      async (_, offsetIndex) => {
+        const fromParquet = await read(
+          'export.parquet',
+          parquet(items, 3, offsetIndex),
+        );
+        const fromCsv = await read('export.csv', focusCsv(items));
 
-      expect(fromParquet.rows).toBe(4);
-      expect(fromParquet.costs).toEqual(fromCsv.costs);
-    });
+        expect(fromParquet.rows).toBe(4);
+        expect(fromParquet.costs).toEqual(fromCsv.costs);
+      },
+    );
 
     it('fails a truncated Parquet file', async () => {
       const whole = parquet(items);
