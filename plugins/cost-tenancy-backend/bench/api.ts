@@ -16,6 +16,7 @@ import { Entity } from '@backstage/catalog-model';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { clusterObjects } from '../src/clusters/kubectlSnapshot';
 import { DailyCost } from '../src/focus/dailyCosts';
+import { dailyCost } from '../src/__testUtils__/dailyCost';
 import { CostReports } from '../src/service/CostReports';
 import { createRouter } from '../src/service/router';
 import { TeamDirectory } from '../src/teams/TeamDirectory';
@@ -54,23 +55,12 @@ function days(): string[] {
 
 /** One day's sums: each team's tagged services per environment, node cost of two clusters, networking, untagged resources. */
 function dailySums(day: string, perRow: number): DailyCost[] {
-  const base = {
+  const base = dailyCost({
     billingPeriod: day.slice(0, 7),
     day,
-    provider: 'AWS',
-    chargeCategory: 'Usage',
-    account: '222222222222',
-    region: 'eu-west-1',
-    currency: 'USD',
-    teamTag: null,
-    environment: null,
-    serviceTag: null,
-    cluster: null,
-    resourceId: null,
-    resourceName: null,
     listCost: 0,
     rowCount: perRow,
-  };
+  });
   const sums: DailyCost[] = [];
   let i = 0;
   const cost = () => 5 + ((i++ * 7919) % 100) / 10;

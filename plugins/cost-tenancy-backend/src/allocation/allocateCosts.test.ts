@@ -1,4 +1,4 @@
-import { DailyCost } from '../focus/dailyCosts';
+import { dailyCost } from '../__testUtils__/dailyCost';
 import { NamespaceSample } from '../clusters/samples';
 import { demoGroups } from '../__testUtils__/org';
 import { TeamDirectory } from '../teams/TeamDirectory';
@@ -12,30 +12,7 @@ import { CurrencyConverter } from './currency';
 
 const teams = new TeamDirectory(demoGroups);
 
-function cost(change: Partial<DailyCost>): DailyCost {
-  return {
-    billingPeriod: '2026-10',
-    day: '2026-10-01',
-    provider: 'AWS',
-    service: 'Amazon EC2',
-    category: 'Compute',
-    chargeCategory: 'Usage',
-    account: '222222222222',
-    region: 'eu-west-1',
-    currency: 'USD',
-    teamTag: null,
-    environment: null,
-    serviceTag: null,
-    cluster: null,
-    resourceId: null,
-    resourceName: null,
-    effectiveCost: 100,
-    billedCost: 120,
-    listCost: 130,
-    rowCount: 1,
-    ...change,
-  };
-}
+const cost = dailyCost;
 
 function namespace(
   name: string,

@@ -1,30 +1,9 @@
-import { DailyCost } from '../focus/dailyCosts';
+import { dailyCost } from '../__testUtils__/dailyCost';
 import { createTestStore, databases } from '../__testUtils__/costStore';
 
 jest.setTimeout(60_000);
 
-const cost = (overrides: Partial<DailyCost>): DailyCost => ({
-  billingPeriod: '2026-10',
-  day: '2026-10-01',
-  provider: 'AWS',
-  service: 'Amazon EC2',
-  category: 'Compute',
-  chargeCategory: 'Usage',
-  account: '111111111111',
-  region: 'eu-west-1',
-  currency: 'USD',
-  teamTag: 'payments',
-  environment: 'prod',
-  serviceTag: null,
-  cluster: null,
-  resourceId: null,
-  resourceName: null,
-  effectiveCost: 1,
-  billedCost: 1,
-  listCost: 1,
-  rowCount: 1,
-  ...overrides,
-});
+const cost = dailyCost;
 
 describe.each(databases.eachSupportedId())('CostStore on %s', databaseId => {
   it('stores daily costs exactly as summed, thousands at a time: amounts to the last bit, nulls, quotes and non-ASCII text', async () => {
