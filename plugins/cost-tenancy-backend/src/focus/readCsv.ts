@@ -49,7 +49,14 @@ class CsvReader {
   private header = true;
   private line = 1;
   private first = true;
+  /** The bytes not read yet: the start of `work`. */
   private bytes = Buffer.alloc(0);
+  /**
+   * Holds the unread bytes and the next chunk; reused, so reading a file
+   * allocates no buffer per chunk (garbage buffers outside V8's heap are
+   * collected late and raise the peak memory).
+   */
+  private work = Buffer.alloc(0);
   /** Leading bytes of `bytes` known to be UTF-8. */
   private checked = 0;
 
@@ -59,19 +66,29 @@ class CsvReader {
   ) {}
 
   push(chunk: Buffer, final: boolean) {
-    let bytes =
-      this.bytes.length > 0 ? Buffer.concat([this.bytes, chunk]) : chunk;
+    // The unread bytes stay at the start of `work`; the chunk goes after them.
+    const held = this.bytes.length;
+    const length = held + chunk.length;
+    if (length > this.work.length) {
+      const grown = Buffer.allocUnsafe(Math.max(length, 2 * this.work.length));
+      this.work.copy(grown, 0, 0, held);
+      this.work = grown;
+    }
+    chunk.copy(this.work, held);
+    let bytes = this.work.subarray(0, length);
     if (this.first) {
       if (
         !final &&
-        bytes.length < BOM.length &&
-        BOM.subarray(0, bytes.length).equals(bytes)
+        length < BOM.length &&
+        BOM.subarray(0, length).equals(bytes)
       ) {
-        this.bytes = Buffer.from(bytes);
+        this.bytes = bytes;
         return;
       }
-      if (bytes.subarray(0, BOM.length).equals(BOM))
-        bytes = bytes.subarray(BOM.length);
+      if (bytes.subarray(0, BOM.length).equals(BOM)) {
+        bytes.copy(bytes, 0, BOM.length);
+        bytes = bytes.subarray(0, length - BOM.length);
+      }
       this.first = false;
     }
     this.bytes = bytes;
@@ -81,7 +98,8 @@ class CsvReader {
     if (!isUtf8(bytes.subarray(this.checked, valid))) this.notUtf8(valid);
     this.checked = valid;
     const used = this.readRecords(final ? bytes.length : valid, final);
-    this.bytes = Buffer.from(bytes.subarray(used));
+    bytes.copy(this.work, 0, used);
+    this.bytes = this.work.subarray(0, bytes.length - used);
     this.checked -= used;
   }
 
