@@ -140,7 +140,7 @@ export class DailyCostAggregator {
   private readonly facts = new Map<string, NumberedTagFacts>();
   private readonly factNumbers = new Map<string, number>();
 
-  constructor(private readonly keys: TagKeys) {}
+  constructor(private readonly tagKeys: TagKeys) {}
 
   add(charge: FocusCharge, at: () => string) {
     const facts = this.tagFactsOf(charge.tags, at);
@@ -173,15 +173,25 @@ export class DailyCostAggregator {
     }
   }
 
-  /** The sums, grouped by billing period. */
-  byBillingPeriod(): Map<string, DailyCost[]> {
-    const periods = new Map<string, DailyCost[]>();
-    for (const cost of this.sums) {
-      const list = periods.get(cost.billingPeriod) ?? [];
-      list.push(cost);
-      periods.set(cost.billingPeriod, list);
+  /** The sums, in the order they were first seen. */
+  costs(): DailyCost[] {
+    return this.sums;
+  }
+
+  /** Tag sets that say the same about a charge share a number. */
+  private numberOfFacts(facts: TagFacts): number {
+    const said = JSON.stringify([
+      facts.teamTag,
+      facts.environment,
+      facts.serviceTag,
+      facts.cluster,
+    ]);
+    let number = this.factNumbers.get(said);
+    if (number === undefined) {
+      number = this.factNumbers.size;
+      this.factNumbers.set(said, number);
     }
-    return periods;
+    return number;
   }
 
   private numberOf(value: string): number {
@@ -249,15 +259,8 @@ export class DailyCostAggregator {
           `Tags is not a JSON object: ${JSON.stringify(tags.slice(0, 80))}`,
         );
       }
-      const found = tagFacts(parsed as Record<string, unknown>, this.keys);
-      // Tag sets that say the same about a charge share a number.
-      const said = JSON.stringify(found);
-      let id = this.factNumbers.get(said);
-      if (id === undefined) {
-        id = this.factNumbers.size;
-        this.factNumbers.set(said, id);
-      }
-      facts = { ...found, id };
+      const found = tagFacts(parsed as Record<string, unknown>, this.tagKeys);
+      facts = { ...found, id: this.numberOfFacts(found) };
       if (this.facts.size >= 100_000) this.facts.clear();
       this.facts.set(tags, facts);
     }

@@ -23,7 +23,7 @@ async function read(name: string, content: string | Buffer, maxBytes = 1e9) {
   });
   return {
     ...result,
-    costs: [...aggregator.byBillingPeriod().values()].flat(),
+    costs: aggregator.costs(),
   };
 }
 

@@ -6,13 +6,8 @@ import { readCsv } from './readCsv';
 import { asyncBufferFromFile } from 'hyparquet';
 import { readParquet } from './parquetRows';
 import { DailyCostAggregator } from './dailyCosts';
-import {
-  FocusCells,
-  focusCharge,
-  focusColumns,
-  REPEATING_COLUMNS,
-  USED_COLUMNS,
-} from './focusCharges';
+import { USED_COLUMNS } from './focusCharges';
+import { FocusRows } from './FocusRows';
 
 /** A billing export file, wherever it is read from. */
 export type ExportFile = {
@@ -115,15 +110,7 @@ export async function readFocusFile(
   const bytes = cappedBytes(await file.open(), file, options.maxBytes, hash);
   const first = await bytes.next();
   const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
-  let columns: ReturnType<typeof focusColumns> | undefined;
-  const readHeader = (header: string[], wanted: Set<string>) => {
-    columns = focusColumns(header, file.name);
-    return header.map(name => wanted.has(name));
-  };
-  const onRow = (cells: FocusCells, at: () => string) => {
-    aggregator.add(focusCharge(cells, columns!, at), at);
-    progress.rows++;
-  };
+  const rows = new FocusRows(file.name, aggregator, progress);
   if (head.subarray(0, 4).equals(PARQUET)) {
     // A local file is read by range, only the needed column pages; other
     // sources are held in memory. Either way all bytes pass the hash.
@@ -132,21 +119,13 @@ export async function readFocusFile(
       ? await asyncBufferFromFile(file.path)
       : toArrayBuffer(Buffer.concat([head, ...chunks]));
     await readParquet(source, file.name, {
-      onHeader: header => readHeader(header, USED_COLUMNS),
-      onRow,
+      onHeader: header => rows.header(header, USED_COLUMNS),
+      onRow: (cells, at) => rows.row(cells, at),
     });
   } else {
-    let line = 0;
-    const at = () => `${file.name}:${line}`;
-    await readCsv(contentOf(head, bytes, file), file.name, {
-      onHeader: header => readHeader(header, REPEATING_COLUMNS),
-      onRecord: record => {
-        line = record.line;
-        onRow(record, at);
-      },
-    });
+    await readCsv(contentOf(head, bytes, file), file.name, rows.csvHandlers());
   }
-  if (!columns) {
+  if (!rows.hasHeader) {
     throw new FileFormatError(file.name, 'the file has no header line');
   }
   return { rows: progress.rows, fingerprint: hash.digest('hex') };

@@ -60,7 +60,7 @@ export class BillingIngestion {
           });
           rows += result.rows;
           if (stored.get(file.name) !== result.fingerprint) {
-            const costs = [...aggregator.byBillingPeriod().values()].flat();
+            const costs = aggregator.costs();
             await store.replaceFile({
               source: source.name,
               file: file.name,
