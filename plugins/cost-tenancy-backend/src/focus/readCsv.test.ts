@@ -46,6 +46,51 @@ const VARIED = [
   'a,b\n"€ and ü","日本"\n',
 ];
 
+/** A seeded pseudo-random generator (mulberry32), so a failure can be replayed. */
+function seeded(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = [
+  'a',
+  'Amazon EC2',
+  '12.5',
+  ',',
+  '"',
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '€',
+  '日本',
+  '{"team":"x"}',
+];
+
+/** A CSV document of random fields, quoted where RFC 4180 needs it (and sometimes where not). */
+function randomCsv(random: () => number): string {
+  const pick = (n: number) => Math.floor(random() * n);
+  const width = 1 + pick(5);
+  const lineEnd = random() < 0.5 ? '\n' : '\r\n';
+  const lines = Array.from({ length: 1 + pick(8) }, () =>
+    Array.from({ length: width }, () => {
+      const value = Array.from(
+        { length: pick(4) },
+        () => PIECES[pick(PIECES.length)],
+      ).join('');
+      const quoted = /[",\r\n]/.test(value) || random() < 0.15;
+      return quoted ? `"${value.replace(/"/g, '""')}"` : value;
+    }).join(','),
+  );
+  const bom = random() < 0.2 ? '\uFEFF' : '';
+  return bom + lines.join(lineEnd) + (random() < 0.7 ? lineEnd : '');
+}
+
 describe('readCsv', () => {
   it.each(VARIED.map(text => [JSON.stringify(text).slice(0, 50), text]))(
     'reads %s as csv-parse does, whatever the chunk boundaries',
@@ -75,6 +120,22 @@ describe('readCsv', () => {
       }
     },
   );
+
+  it('reads 500 random documents as csv-parse does, cut into chunks of random sizes', async () => {
+    const random = seeded(20261126);
+    for (let i = 0; i < 500; i++) {
+      const text = randomCsv(random);
+      const expected = parse(text, {
+        bom: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+      });
+      const size = 1 + Math.floor(random() * 16);
+      expect({ text, records: [...(await parseInChunks(text, size))] }).toEqual(
+        { text, records: expected },
+      );
+    }
+  });
 
   it('hands out one string for a repeated value of a shared column, as it is wherever it was quoted', async () => {
     const seen: string[] = [];
