@@ -137,6 +137,20 @@ describe('readCsv', () => {
     }
   });
 
+  it('reads a record longer than many chunks, quoted or not', async () => {
+    const long = 'x'.repeat(300_000);
+    const quoted = `"${'y,"" \n'.repeat(50_000)}"`;
+    const text = `a,b\n${long},1\n${quoted},2\n3,4\n`;
+    const records = await parseInChunks(text, 65_536);
+    expect([...records]).toEqual([
+      ['a', 'b'],
+      [long, '1'],
+      ['y," \n'.repeat(50_000), '2'],
+      ['3', '4'],
+    ]);
+    expect(records.lines).toEqual([1, 2, 3, 50_004]);
+  });
+
   it('hands out one string for a repeated value of a shared column, as it is wherever it was quoted', async () => {
     const seen: string[] = [];
     await readCsv(
