@@ -135,7 +135,10 @@ export type UnallocatedItem = {
   resourceId: string | null;
   resourceName: string | null;
   service: string;
+  /** SubAccountId. */
   account: string;
+  /** SubAccountName, when the export has it. */
+  accountName: string | null;
   provider: string;
   amount: number;
 };

@@ -10,6 +10,7 @@ export function dailyCost(change: Partial<DailyCost>): DailyCost {
     category: 'Compute',
     chargeCategory: 'Usage',
     account: '222222222222',
+    accountName: null,
     region: 'eu-west-1',
     currency: 'USD',
     teamTag: null,

@@ -20,6 +20,7 @@ export type AllocatedCost = {
   category: string;
   provider: string;
   account: string;
+  accountName: string | null;
   region: string;
   cluster: string | null;
   namespace: string | null;
@@ -164,6 +165,7 @@ export function allocateCosts(
       category: cost.category,
       provider: cost.provider,
       account: cost.account,
+      accountName: cost.accountName,
       region: cost.region,
       cluster: cost.cluster,
       namespace: null,

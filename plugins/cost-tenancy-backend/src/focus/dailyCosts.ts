@@ -39,6 +39,8 @@ export type DailyCost = {
   category: string;
   chargeCategory: string;
   account: string;
+  /** SubAccountName; null when the export has none. */
+  accountName: string | null;
   region: string;
   currency: string;
   teamTag: string | null;
@@ -119,8 +121,9 @@ const KEY = {
   tagFacts: 9,
   resourceId: 10,
   resourceName: 11,
+  accountName: 12,
 } as const;
-const KEY_WIDTH = 12;
+const KEY_WIDTH = 13;
 
 type NumberedTagFacts = TagFacts & { id: number };
 
@@ -152,6 +155,7 @@ export class DailyCostAggregator {
     key[KEY.category] = this.numberOf(charge.serviceCategory);
     key[KEY.chargeCategory] = this.numberOf(charge.chargeCategory);
     key[KEY.account] = this.numberOf(charge.accountId);
+    key[KEY.accountName] = this.numberOf(charge.accountName);
     key[KEY.region] = this.numberOf(charge.region);
     key[KEY.currency] = this.numberOf(charge.currency);
     key[KEY.tagFacts] = facts.id;
@@ -221,6 +225,7 @@ export class DailyCostAggregator {
         category: charge.serviceCategory,
         chargeCategory: charge.chargeCategory,
         account: charge.accountId,
+        accountName: charge.accountName || null,
         region: charge.region,
         currency: charge.currency,
         teamTag: facts.teamTag,

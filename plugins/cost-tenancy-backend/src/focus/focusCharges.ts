@@ -15,6 +15,7 @@ export type FocusCharge = {
   serviceCategory: string;
   provider: string;
   accountId: string;
+  accountName: string;
   region: string;
   /**
    * ResourceId and ResourceName, read only when asked: they are kept only
@@ -55,6 +56,7 @@ const OPTIONAL = [
   'ListCost',
   'ServiceCategory',
   'SubAccountId',
+  'SubAccountName',
   'RegionId',
   'ResourceId',
   'ResourceName',
@@ -237,6 +239,7 @@ export function focusCharge(
     serviceCategory: text(columns.ServiceCategory),
     provider: text(columns.provider),
     accountId: text(columns.SubAccountId),
+    accountName: text(columns.SubAccountName),
     region: text(columns.RegionId),
     resource: () => ({
       id: text(columns.ResourceId),

@@ -418,6 +418,7 @@ export class CostReports {
         p.resourceName,
         p.service,
         p.account,
+        p.accountName,
         p.provider,
       ].join('\u0000');
       const item = items.get(key) ?? {
@@ -425,6 +426,7 @@ export class CostReports {
         resourceName: p.resourceName,
         service: p.service,
         account: p.account,
+        accountName: p.accountName,
         provider: p.provider,
         amount: 0,
       };

@@ -472,8 +472,28 @@ describe.each(databases.eachSupportedId())(
         resourceId: 'arn:aws:s3:::legacy-exports',
         resourceName: 'legacy-exports',
         service: 'Amazon S3',
+        account: '222222222222',
+        accountName: 'acme-prod',
         amount: 93,
       });
+      const csv = await request(server)
+        .get('/api/cost-tenancy/unallocated?from=2026-10-01&to=2026-10-31')
+        .set('Authorization', as('frank'))
+        .set('Accept', 'text/csv');
+      expect(csv.text.split('\r\n').slice(0, 2)).toEqual([
+        'resource id,resource name,service,account,account name,provider,amount (USD)',
+        'arn:aws:s3:::legacy-exports,legacy-exports,Amazon S3,222222222222,acme-prod,AWS,93',
+      ]);
+    });
+
+    it('names accounts by SubAccountName and id in a breakdown by account', async () => {
+      const response = await get(
+        '/teams/default/payments/costs?from=2026-10-01&to=2026-10-31&groupBy=account',
+      );
+      expect(response.status).toBe(200);
+      expect(
+        response.body.breakdown.map((b: { key: string }) => b.key),
+      ).toEqual(['acme-prod (222222222222)']);
     });
 
     it('keeps the run history, and runs ingestion on request', async () => {

@@ -34,13 +34,21 @@ export function series(
 }
 
 /** Cost by one dimension, biggest first; pieces without the dimension under "(none)". */
+/** How a piece is named in a breakdown: an account by its name and id. */
+function labelOf(p: AllocatedCost, groupBy: BreakdownDimension): string {
+  if (groupBy === 'account' && p.accountName) {
+    return `${p.accountName} (${p.account})`;
+  }
+  return (p[groupBy] as string | null) || '(none)';
+}
+
 export function breakdown(
   pieces: AllocatedCost[],
   groupBy: BreakdownDimension,
 ) {
   const totals = new Map<string, number>();
   for (const p of pieces) {
-    const key = (p[groupBy] as string | null) || '(none)';
+    const key = labelOf(p, groupBy);
     totals.set(key, (totals.get(key) ?? 0) + p.amount);
   }
   return [...totals]

@@ -60,6 +60,7 @@ describe('CostOverviewPage', () => {
             resourceName: 'acme-legacy-exports',
             service: 'Amazon S3',
             account: '222222222222',
+            accountName: 'acme-prod',
             provider: 'AWS',
             amount: 340.1,
           },
@@ -74,6 +75,7 @@ describe('CostOverviewPage', () => {
     expect(await screen.findByText(money(11164.42))).toBeInTheDocument();
     expect(screen.getByText(money(1204.9))).toBeInTheDocument();
     expect(await screen.findByText('acme-legacy-exports')).toBeInTheDocument();
+    expect(screen.getByText('acme-prod (222222222222)')).toBeInTheDocument();
     expect(
       screen.getByText(`Unallocated: ${money(601.2)}`),
     ).toBeInTheDocument();

@@ -31,7 +31,13 @@ export function UnallocatedCard(props: {
             row.resourceName ?? row.resourceId ?? '(no resource id)',
         },
         { title: 'Service', field: 'service' },
-        { title: 'Account', field: 'account' },
+        {
+          title: 'Account',
+          render: row =>
+            row.accountName
+              ? `${row.accountName} (${row.account})`
+              : row.account,
+        },
         { title: 'Provider', field: 'provider' },
         {
           title: 'Cost',
