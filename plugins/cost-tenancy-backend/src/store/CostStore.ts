@@ -17,31 +17,58 @@ const INSERT_CHUNK = 200;
 /** Rows per PostgreSQL insert, sent as one JSON parameter. */
 const POSTGRES_INSERT_CHUNK = 5000;
 
-/** Daily cost columns and their PostgreSQL types, for inserts from JSON. */
-const COST_COLUMNS: Record<string, string> = {
-  source: 'text',
-  file: 'text',
-  billing_period: 'text',
-  day: 'text',
-  provider: 'text',
-  service: 'text',
-  category: 'text',
-  charge_category: 'text',
-  account: 'text',
-  account_name: 'text',
-  region: 'text',
-  currency: 'text',
-  team_tag: 'text',
-  environment: 'text',
-  service_tag: 'text',
-  cluster: 'text',
-  resource_id: 'text',
-  resource_name: 'text',
-  effective_cost: 'float8',
-  billed_cost: 'float8',
-  list_cost: 'float8',
-  row_count: 'int4',
-};
+type Amount = 'effectiveCost' | 'billedCost' | 'listCost' | 'rowCount';
+
+/** The column of each dimension of a daily cost. */
+const DIMENSION_COLUMNS = {
+  billingPeriod: 'billing_period',
+  day: 'day',
+  provider: 'provider',
+  service: 'service',
+  category: 'category',
+  chargeCategory: 'charge_category',
+  account: 'account',
+  accountName: 'account_name',
+  region: 'region',
+  currency: 'currency',
+  teamTag: 'team_tag',
+  environment: 'environment',
+  serviceTag: 'service_tag',
+  cluster: 'cluster',
+  resourceId: 'resource_id',
+  resourceName: 'resource_name',
+} as const satisfies Record<Exclude<keyof DailyCost, Amount>, string>;
+
+/** The column and PostgreSQL type of each amount of a daily cost. */
+const AMOUNT_COLUMNS = {
+  effectiveCost: ['effective_cost', 'float8'],
+  billedCost: ['billed_cost', 'float8'],
+  listCost: ['list_cost', 'float8'],
+  rowCount: ['row_count', 'int4'],
+} as const satisfies Record<Amount, readonly [string, string]>;
+
+const dimensions = Object.entries(DIMENSION_COLUMNS) as Array<
+  [Exclude<keyof DailyCost, Amount>, string]
+>;
+const amounts = Object.entries(AMOUNT_COLUMNS) as Array<
+  [Amount, readonly [string, string]]
+>;
+
+/** A daily cost as a row of its table. */
+function costRow(source: string, file: string, cost: DailyCost) {
+  const row: Record<string, unknown> = { source, file };
+  for (const [key, column] of dimensions) row[column] = cost[key];
+  for (const [key, [column]] of amounts) row[column] = cost[key];
+  return row;
+}
+
+/** Every column of the daily cost table with its PostgreSQL type. */
+const POSTGRES_COST_COLUMNS: Array<[string, string]> = [
+  ['source', 'text'],
+  ['file', 'text'],
+  ...dimensions.map(([, column]): [string, string] => [column, 'text']),
+  ...amounts.map(([, [column, type]]): [string, string] => [column, type]),
+];
 
 const COSTS = 'cost_tenancy_daily_costs';
 const FILES = 'cost_tenancy_export_files';
@@ -87,31 +114,10 @@ export class CostStore {
     const { source, file } = options;
     await this.knex.transaction(async tx => {
       await tx(COSTS).where({ source, file }).delete();
-      const records = options.costs.map(cost => ({
-        source,
-        file,
-        billing_period: cost.billingPeriod,
-        day: cost.day,
-        provider: cost.provider,
-        service: cost.service,
-        category: cost.category,
-        charge_category: cost.chargeCategory,
-        account: cost.account,
-        account_name: cost.accountName,
-        region: cost.region,
-        currency: cost.currency,
-        team_tag: cost.teamTag,
-        environment: cost.environment,
-        service_tag: cost.serviceTag,
-        cluster: cost.cluster,
-        resource_id: cost.resourceId,
-        resource_name: cost.resourceName,
-        effective_cost: cost.effectiveCost,
-        billed_cost: cost.billedCost,
-        list_cost: cost.listCost,
-        row_count: cost.rowCount,
-      }));
-      await this.insertCosts(tx, records);
+      await this.insertCosts(
+        tx,
+        options.costs.map(cost => costRow(source, file, cost)),
+      );
       await tx(FILES).where({ source, file }).delete();
       await tx(FILES).insert({
         source,
@@ -142,9 +148,12 @@ export class CostStore {
       }
       return;
     }
-    const names = Object.keys(COST_COLUMNS);
-    const columns = names.map(name => `"${name}"`).join(', ');
-    const types = names.map(name => `"${name}" ${COST_COLUMNS[name]}`);
+    const columns = POSTGRES_COST_COLUMNS.map(([name]) => `"${name}"`).join(
+      ', ',
+    );
+    const types = POSTGRES_COST_COLUMNS.map(
+      ([name, type]) => `"${name}" ${type}`,
+    );
     const insert = `INSERT INTO ${COSTS} (${columns}) SELECT ${columns} FROM jsonb_to_recordset(?::jsonb) AS r(${types})`;
     for (let i = 0; i < records.length; i += POSTGRES_INSERT_CHUNK) {
       const chunk = records.slice(i, i + POSTGRES_INSERT_CHUNK);
@@ -164,54 +173,19 @@ export class CostStore {
 
   /** Daily costs of the days from `from` to `to` (inclusive), summed over files. */
   async dailyCosts(range: { from: string; to: string }): Promise<DailyCost[]> {
-    const dims = [
-      'billing_period',
-      'day',
-      'provider',
-      'service',
-      'category',
-      'charge_category',
-      'account',
-      'account_name',
-      'region',
-      'currency',
-      'team_tag',
-      'environment',
-      'service_tag',
-      'cluster',
-      'resource_id',
-      'resource_name',
-    ];
-    const rows = await this.knex(COSTS)
+    const dims = dimensions.map(([, column]) => column);
+    let query = this.knex(COSTS)
       .whereBetween('day', [range.from, range.to])
       .select(dims)
-      .sum({ effective_cost: 'effective_cost' })
-      .sum({ billed_cost: 'billed_cost' })
-      .sum({ list_cost: 'list_cost' })
-      .sum({ row_count: 'row_count' })
       .groupBy(dims);
-    return rows.map((r: any) => ({
-      billingPeriod: r.billing_period,
-      day: r.day,
-      provider: r.provider,
-      service: r.service,
-      category: r.category,
-      chargeCategory: r.charge_category,
-      account: r.account,
-      accountName: r.account_name,
-      region: r.region,
-      currency: r.currency,
-      teamTag: r.team_tag,
-      environment: r.environment,
-      serviceTag: r.service_tag,
-      cluster: r.cluster,
-      resourceId: r.resource_id,
-      resourceName: r.resource_name,
-      effectiveCost: Number(r.effective_cost),
-      billedCost: Number(r.billed_cost),
-      listCost: Number(r.list_cost),
-      rowCount: Number(r.row_count),
-    }));
+    for (const [, [column]] of amounts) query = query.sum({ [column]: column });
+    const rows: Record<string, any>[] = await query;
+    return rows.map(row => {
+      const cost: Record<string, unknown> = {};
+      for (const [key, column] of dimensions) cost[key] = row[column];
+      for (const [key, [column]] of amounts) cost[key] = Number(row[column]);
+      return cost as DailyCost;
+    });
   }
 
   /** The latest day with cost data, per source. */
